@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignEngine.Api;
+
+/// <summary>RFC 7807 answers used across the API, so every error reads the same way.</summary>
+public static class Problems
+{
+    public static ValidationProblem Validation(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+
+    public static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem("Send 'Authorization: Bearer <admin key>'.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    public static ProblemHttpResult BadSlug(string slug) =>
+        TypedResults.Problem("A slug is 3 to 64 characters of a-z, 0-9 and inner hyphens.", statusCode: StatusCodes.Status400BadRequest,
+            title: "Invalid slug");
+}

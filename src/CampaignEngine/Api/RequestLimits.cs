@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CampaignEngine.Api;
+
+/// <summary>Caps request bodies (64 KiB by default) and turns every unhandled failure into a clean answer.</summary>
+public static class RequestLimits
+{
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var max = http.RequestServices.GetRequiredService<IOptions<EngineOptions>>().Value.MaxRequestBodyBytes;
+        if (http.Request.ContentLength > max)
+        {
+            await http.RequestServices.GetRequiredService<ErrorResponder>()
+                .WriteAsync(http, StatusCodes.Status413PayloadTooLarge, $"The body may be at most {max / 1024} KiB.");
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+        await next(http);
+    });
+}
+
+/// <summary>Never a stack trace: bad requests keep their status, anything else is a 500 with a plain message.</summary>
+public sealed class EngineExceptionHandler(ErrorResponder errors, ILogger<EngineExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "The body is too large."),
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "The client went away."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again."),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+        if (http.Response.HasStarted || status == 499) return true;
+        await errors.WriteAsync(http, status, detail);
+        return true;
+    }
+}

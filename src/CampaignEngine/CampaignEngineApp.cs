@@ -1,0 +1,88 @@
+using CampaignEngine.Api;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Contacts;
+using CampaignEngine.Health;
+using CampaignEngine.Hosting;
+using CampaignEngine.Messaging;
+using CampaignEngine.Pages;
+using CampaignEngine.Results;
+using CampaignEngine.Storage;
+using CampaignEngine.Voting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+
+namespace CampaignEngine;
+
+/// <summary>The engine's composition: which capabilities exist and how they are wired.</summary>
+public static class CampaignEngineApp
+{
+    /// <summary>Builds the app; tests and benchmarks call this too, with their own configuration.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddCampaignEngine();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapCampaignEngine();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddCampaignEngine(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddJsonFile("local.settings.json", optional: true).AddEnvironmentVariables();
+        if (CustomHandler.Port(builder.Configuration) is { } port)
+        {
+            // Under the Functions host: listen where it says, and let it drive the queue functions.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Configuration["QueueListener:Enabled"] = "false";
+        }
+
+        var services = builder.Services;
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueueListenerOptions>().BindConfiguration("QueueListener").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddEngineRateLimits();
+        services.AddOpenApi();
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        services.AddStorage();
+        services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
+        services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignLifecycle>();
+        services.AddSingleton<OutboundQueues>();
+        services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<VoteAcceptor>();
+        services.AddSingleton<TallyWriter>().AddSingleton<IQueueFunction, VoteTallyFunction>();
+        services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
+        services.AddSingleton<ResultsService>();
+        services.AddFanPages();
+        services.AddHostedService<QueueListener>();
+        return builder;
+    }
+
+    public static WebApplication MapCampaignEngine(this WebApplication app)
+    {
+        // Only loopback proxies are trusted (the Functions host, a local reverse proxy).
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseRequestLimits();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignEngine API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealth();
+        app.MapCampaigns();
+        app.MapResultsApi();
+        app.MapContactsApi();
+        app.MapPoisonQueues();
+        app.MapVoting();
+        app.MapFanPages();
+        if (CustomHandler.Port(app.Configuration) is not null)
+        {
+            app.MapCustomHandlerFunctions();
+        }
+        return app;
+    }
+}

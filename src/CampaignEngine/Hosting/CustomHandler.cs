@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CampaignEngine.Hosting;
+
+/// <summary>
+/// The Azure Functions custom-handler side of the contract. The host passes the port in
+/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, forwards HTTP requests unchanged, and POSTs every other
+/// trigger to <c>/{FunctionName}</c> as <c>{"Data": {...}, "Metadata": {...}}</c>, expecting
+/// <c>{"Outputs", "Logs", "ReturnValue"}</c> back. A non-2xx answer fails the invocation, so the
+/// host retries and finally poisons the message.
+/// </summary>
+public static class CustomHandler
+{
+    public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    public static string? Port(IConfiguration configuration) =>
+        configuration[PortVariable] is { Length: > 0 } port ? port : null;
+
+    public static IEndpointRouteBuilder MapCustomHandlerFunctions(this IEndpointRouteBuilder app)
+    {
+        foreach (var function in app.ServiceProvider.GetServices<IQueueFunction>())
+        {
+            app.MapPost("/" + function.Name, (HttpRequest request, ILoggerFactory loggers, CancellationToken ct) =>
+                    InvokeAsync(function, request, loggers.CreateLogger(typeof(CustomHandler)), ct))
+                .ExcludeFromDescription();
+        }
+        return app;
+    }
+
+    private static async Task<IResult> InvokeAsync(IQueueFunction function, HttpRequest request, ILogger logger, CancellationToken ct)
+    {
+        QueueInvocation invocation;
+        try
+        {
+            using var payload = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            invocation = ReadInvocation(payload.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            logger.LogWarning("Invocation of {Function} had an unreadable payload: {Reason}", function.Name, ex.Message);
+            return TypedResults.Json(new InvocationResult([$"Unreadable invocation payload: {ex.Message}"]), statusCode: 400);
+        }
+
+        try
+        {
+            await function.RunAsync(invocation, ct);
+            return TypedResults.Json(new InvocationResult([]));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Function} failed on message {MessageId} (dequeue {DequeueCount})",
+                function.Name, invocation.MessageId, invocation.DequeueCount);
+            // Only the exception type goes back to the host's log: messages may echo user input.
+            return TypedResults.Json(new InvocationResult([$"{function.Name} failed: {ex.GetType().Name}"]), statusCode: 500);
+        }
+    }
+
+    /// <summary>Reads the host's queue-trigger payload; the single Data entry is the message.</summary>
+    public static QueueInvocation ReadInvocation(JsonElement root)
+    {
+        var data = root.GetProperty("Data");
+        var message = data.EnumerateObject().FirstOrDefault();
+        if (message.Value.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new InvalidOperationException("Data holds no trigger value.");
+        }
+
+        // The host passes the message text as a JSON string; some host versions pass a JSON
+        // message as the parsed object instead, so both are accepted.
+        var text = message.Value.ValueKind == JsonValueKind.String ? message.Value.GetString()! : message.Value.GetRawText();
+
+        var metadata = root.TryGetProperty("Metadata", out var m) ? m : default;
+        return new QueueInvocation(
+            text,
+            ReadString(metadata, "Id") ?? "",
+            ReadLong(metadata, "DequeueCount") ?? 1,
+            ReadString(metadata, "InsertionTime") is { } inserted && DateTimeOffset.TryParse(inserted, out var at) ? at : null);
+    }
+
+    private static string? ReadString(JsonElement metadata, string name) =>
+        metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty(name, out var v)
+            ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+            : null;
+
+    private static long? ReadLong(JsonElement metadata, string name) =>
+        ReadString(metadata, name) is { } s && long.TryParse(s.Trim('"'), out var n) ? n : null;
+
+    /// <summary>The response shape the Functions host reads; the names are PascalCase on the wire.</summary>
+    public sealed record InvocationResult([property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs)
+    {
+        [JsonPropertyName("Outputs")] public Dictionary<string, object?> Outputs { get; } = [];
+        [JsonPropertyName("ReturnValue")] public object? ReturnValue => null;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace CampaignEngine.Storage;
+
+/// <summary>The physical names of the tables and queues, after the configured prefix.</summary>
+public sealed class StorageNames(IOptions<StorageOptions> options)
+{
+    private readonly string prefix = options.Value.Prefix.ToLowerInvariant();
+
+    public string CampaignsTable => prefix + "campaigns";
+    public string VotesTable => prefix + "votes";
+    public string ContactsTable => prefix + "contacts";
+
+    public string VotesQueue => Queue(QueueNames.Votes);
+    public string ContactsQueue => Queue(QueueNames.Contacts);
+
+    /// <summary>The physical name of a logical queue (as named in function.json).</summary>
+    public string Queue(string logicalName) => prefix + logicalName;
+
+    public static string Poison(string queueName) => queueName + "-poison";
+
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable];
+
+    public IEnumerable<string> Queues =>
+        [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];
+}
+
+public static class QueueNames
+{
+    public const string Votes = "votes";
+    public const string Contacts = "contacts";
+}

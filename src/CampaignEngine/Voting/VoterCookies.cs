@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace CampaignEngine.Voting;
+
+/// <summary>
+/// Fans are told apart by a signed first-party device cookie. A second, per-campaign cookie
+/// remembers how many votes this device has used in the current period, so the usual repeat vote
+/// is refused without a storage read. Neither cookie holds personal data.
+/// </summary>
+public sealed class VoterCookies
+{
+    public const string DeviceCookie = "ce_device";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(400);
+    private readonly byte[] key;
+
+    public VoterCookies(IOptions<EngineOptions> options, ILogger<VoterCookies> logger)
+    {
+        var settings = options.Value;
+        if (!string.IsNullOrEmpty(settings.CookieSecret))
+        {
+            key = SHA256.HashData(Encoding.UTF8.GetBytes(settings.CookieSecret));
+        }
+        else if (!string.IsNullOrEmpty(settings.AdminApiKey))
+        {
+            key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.AdminApiKey), "campaign-engine/device-cookie"u8);
+        }
+        else
+        {
+            key = RandomNumberGenerator.GetBytes(32);
+            logger.LogWarning("No CookieSecret or AdminApiKey configured: device cookies will not survive a restart");
+        }
+    }
+
+    public static string LedgerCookie(string slug) => "ce_v_" + slug;
+
+    public string? ReadDevice(HttpRequest request) =>
+        request.Cookies.TryGetValue(DeviceCookie, out var value) && Unsign(value) is { } id && id.Length == 22 ? id : null;
+
+    public static string NewDeviceId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+
+    public void WriteDevice(HttpResponse response, string deviceId) =>
+        response.Cookies.Append(DeviceCookie, Sign(deviceId), Options(response.HttpContext.Request, "/"));
+
+    /// <summary>How many votes this device has used in <paramref name="period"/>; null when the cookie is absent or stale.</summary>
+    public int? ReadUsed(HttpRequest request, string slug, string deviceId, string period)
+    {
+        if (!request.Cookies.TryGetValue(LedgerCookie(slug), out var value) || Unsign(value) is not { } payload) return null;
+        var parts = payload.Split('.');
+        return parts.Length == 3 && parts[0] == deviceId && parts[1] == period
+               && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var used)
+            ? used
+            : null;
+    }
+
+    public void WriteUsed(HttpResponse response, string slug, string deviceId, string period, int used) =>
+        response.Cookies.Append(LedgerCookie(slug), Sign(string.Create(CultureInfo.InvariantCulture, $"{deviceId}.{period}.{used}")),
+            Options(response.HttpContext.Request, "/c/" + slug));
+
+    /// <summary>The voter's key for one campaign: a keyed hash, so devices cannot be linked across campaigns.</summary>
+    public string VoterKey(string slug, string deviceId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"voter|{slug}|{deviceId}")).AsSpan(0, 16));
+
+    private string Sign(string payload) =>
+        payload + "~" + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)).AsSpan(0, 16));
+
+    private string? Unsign(string value)
+    {
+        var at = value.LastIndexOf('~');
+        if (at <= 0) return null;
+        var payload = value[..at];
+        var expected = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)).AsSpan(0, 16);
+        byte[] given;
+        try { given = WebEncoders.Base64UrlDecode(value[(at + 1)..]); }
+        catch (FormatException) { return null; }
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? payload : null;
+    }
+
+    private static CookieOptions Options(HttpRequest request, string path) => new()
+    {
+        HttpOnly = true,
+        Secure = request.IsHttps,
+        SameSite = SameSiteMode.Lax,
+        Path = path,
+        MaxAge = Lifetime,
+        IsEssential = true,
+    };
+}
