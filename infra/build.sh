@@ -45,19 +45,16 @@ failed=0
 diagnostics="$out/diagnostics.txt"
 : >"$diagnostics"
 
-# run LABEL CMD...: runs a Bicep command, keeps its stderr; any Warning/Error line is a failure.
+# run LABEL CMD...: runs a Bicep command and keeps its stderr. A non-zero exit code, or any
+# Warning/Error diagnostic line (bicep lint exits 0 on warnings), is a failure.
 run() {
   local label="$1"
   shift
-  local log="$out/step.log"
-  if ! "$@" >"$out/step.out" 2>"$log"; then
+  local log="$out/step.log" rc=0
+  "$@" >"$out/step.out" 2>"$log" || rc=$?
+  if [[ $rc -ne 0 ]] || grep -Eq '(^|[ :])(Warning|Error) ' "$log"; then
     failed=1
-    { echo "== $label (exit code $?)"; cat "$log"; } >>"$diagnostics"
-    return 0
-  fi
-  if grep -Eq '(^|[ :])(Warning|Error) ' "$log"; then
-    failed=1
-    { echo "== $label"; cat "$log"; } >>"$diagnostics"
+    { echo "== $label (exit code $rc)"; cat "$log"; } >>"$diagnostics"
   fi
 }
 
@@ -74,9 +71,8 @@ for entry in "${entries[@]}"; do
   name="$(echo "${entry#infra/}" | tr '/' '_')"
   run "bicep build $entry" "$bicep" build "$entry" --outfile "$out/${name%.bicep}.json"
 done
-for source in "${sources[@]}"; do
-  run "bicep lint $source" "$bicep" lint "$source"
-done
+# One process lints every file, modules included (rules such as no-unused-params are per file).
+run "bicep lint infra/**/*.bicep" "$bicep" lint --pattern 'infra/**/*.bicep'
 
 # Every parameter azd passes must exist in the template, and every template parameter without
 # a default must be passed (otherwise azd would prompt for it, or the deployment would fail).

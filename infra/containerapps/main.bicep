@@ -82,7 +82,12 @@ var tags = {
 }
 var appName = 'ca-campaign-${take(resourceToken, 10)}'
 var identityName = 'id-campaign-aca-${resourceToken}'
-var memory = '${json(cpuCores) * 2}Gi'
+// Consumption profile pairs each vCPU with 2 GiB (ARM arithmetic is integer-only, hence a lookup).
+var memoryByCpu = {
+  '0.5': '1Gi'
+  '1.0': '2Gi'
+  '2.0': '4Gi'
+}
 var httpPort = 8080
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
@@ -203,7 +208,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
           image: containerImage
           resources: {
             cpu: json(cpuCores)
-            memory: memory
+            memory: memoryByCpu[cpuCores]
           }
           env: [
             // No FUNCTIONS_CUSTOMHANDLER_PORT: the engine runs standalone with its own queue listeners.

@@ -29,7 +29,7 @@ public static class CampaignEngineApp
 
     public static WebApplicationBuilder AddCampaignEngine(this WebApplicationBuilder builder)
     {
-        builder.Configuration.AddJsonFile("local.settings.json", optional: true).AddEnvironmentVariables();
+        builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
         if (CustomHandler.Port(builder.Configuration) is { } port)
         {
             // Under the Functions host: listen where it says, and let it drive the queue functions.
@@ -67,6 +67,9 @@ public static class CampaignEngineApp
         // Only loopback proxies are trusted (the Functions host, a local reverse proxy).
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        // Empty error answers from routing (404, 405, 415) get a body too: a page or ProblemDetails.
+        app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()
+            .WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, DescribeStatus(context.HttpContext.Response.StatusCode)));
         app.UseRequestLimits();
         app.UseRateLimiter();
 
@@ -85,4 +88,12 @@ public static class CampaignEngineApp
         }
         return app;
     }
+
+    private static string DescribeStatus(int status) => status switch
+    {
+        404 => "Nothing is here.",
+        405 => "This address does not take that method.",
+        415 => "This content type is not accepted here.",
+        _ => "The request could not be handled.",
+    };
 }

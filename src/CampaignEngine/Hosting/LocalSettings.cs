@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace CampaignEngine.Hosting;
+
+/// <summary>
+/// Reads the Functions-style <c>local.settings.json</c> (<c>{"Values": {"A__B": "..."}}</c>) so the
+/// standalone host and Functions Core Tools share one local settings file. It sits below every
+/// other source: environment variables and command-line arguments win.
+/// </summary>
+public static class LocalSettings
+{
+    public const string FileName = "local.settings.json";
+
+    public static void AddLocalSettings(this IConfigurationBuilder configuration, string contentRoot)
+    {
+        var path = Path.Combine(contentRoot, FileName);
+        if (!File.Exists(path)) return;
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!document.RootElement.TryGetProperty("Values", out var values) || values.ValueKind != JsonValueKind.Object) return;
+
+        var settings = values.EnumerateObject()
+            .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal),
+                p => (string?)(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()));
+        if (configuration is IConfigurationManager manager)
+        {
+            manager.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });
+        }
+    }
+}
