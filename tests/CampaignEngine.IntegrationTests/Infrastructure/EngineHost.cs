@@ -74,11 +74,14 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>A fan's browser-like client: keeps cookies, does not follow redirects.</summary>
-    public HttpClient CreateClient(bool cookies = true) =>
-        new(new HttpClientHandler { UseCookies = cookies, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    public FanClient CreateClient(bool cookies = true)
+    {
+        var jar = new CookieContainer();
+        return new FanClient(jar, new HttpClientHandler { UseCookies = cookies, CookieContainer = jar, AllowAutoRedirect = false })
         {
             BaseAddress = BaseAddress,
         };
+    }
 
     public async Task<CampaignResponse> CreateCampaignAsync(PollBuilder poll, bool publish = true)
     {
@@ -112,4 +115,16 @@ public sealed class EngineHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+}
+
+/// <summary>An HTTP client whose cookie jar the test can look into.</summary>
+public sealed class FanClient(CookieContainer cookies, HttpMessageHandler handler) : HttpClient(handler)
+{
+    public CookieContainer Cookies { get; } = cookies;
+
+    /// <summary>The Cookie header carrying only this fan's device cookie.</summary>
+    public string DeviceCookieHeader(string slug) =>
+        Cookies.GetCookies(new Uri(BaseAddress!, $"/c/{slug}/votes"))["ce_device"] is { } device
+            ? $"ce_device={device.Value}"
+            : throw new InvalidOperationException("No device cookie was issued");
 }
