@@ -58,6 +58,7 @@ public static class CampaignEngineApp
         services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
         services.AddSingleton<ResultsService>();
         services.AddFanPages();
+        services.AddSingleton<FunctionCatalogue>();
         services.AddHostedService<QueueListener>();
         return builder;
     }
