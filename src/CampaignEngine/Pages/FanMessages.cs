@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CampaignEngine.Pages;
 
 /// <summary>The messages a fan can be shown instead of a page; each has a localized title and text.</summary>
@@ -30,4 +32,17 @@ public static class FanMessages
         >= 500 => FanMessage.ServerError,
         _ => FanMessage.BadRequest,
     };
+
+    /// <summary>The message's string key stem: <c>LimitReached</c> is <c>limit_reached</c>.</summary>
+    public static string Key(FanMessage message)
+    {
+        var name = message.ToString();
+        var key = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && key.Length > 0) key.Append('_');
+            key.Append(char.ToLowerInvariant(c));
+        }
+        return key.ToString();
+    }
 }

@@ -1,18 +1,94 @@
+using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Pages.Views;
+using CampaignEngine.Results;
 using CampaignEngine.Voting;
+using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Pages;
 
 /// <summary>
-/// Renders the fan-facing HTML pages. STUB: to be replaced by the Scriban implementation.
+/// The fan pages over HTTP: finds the campaign, picks the language and status, and answers with
+/// an <see cref="HtmlPage"/>. The HTML itself comes from <see cref="FanPageViews"/>.
 /// </summary>
-public sealed class FanPages
+public sealed class FanPages(
+    FanPageViews views,
+    CampaignCache campaigns,
+    ResultsService results,
+    PublicUrls urls,
+    TimeProvider time,
+    IOptions<FanPagesOptions> options)
 {
+    private const string NoStore = "no-store";
+
     /// <summary>A friendly page for an error, in the campaign's language (or the browser's, or English).</summary>
     public IResult ErrorAsync(HttpContext http, Campaign? campaign, int statusCode, FanMessage message) =>
-        TypedResults.Content($"<!doctype html><p>{message}</p>", "text/html; charset=utf-8", statusCode: statusCode);
+        new HtmlPage(statusCode, async h =>
+        {
+            var locale = campaign is null ? views.Strings.ForRequest(h.Request) : views.Strings.For(campaign.Locale);
+            var links = campaign is null ? null : Links(h, campaign);
+            var closedResults = campaign is not null && message == FanMessage.Closed
+                ? await results.GetResultsAsync(campaign, h.RequestAborted)
+                : null;
+            return views.Message(locale, statusCode, message, campaign, links, closedResults, options.Value.SafeHomeUrl);
+        }, NoStore, variesByLanguage: campaign is null);
 
     /// <summary>The answer to a refused form vote: the poll again with the errors inline, or a message page.</summary>
-    public IResult VoteRefused(HttpContext http, Campaign campaign, VoteOutcome outcome, VoteInput input) =>
-        TypedResults.Content($"<!doctype html><p>{outcome.Refusal}</p>", "text/html; charset=utf-8", statusCode: 400);
+    public IResult VoteRefused(HttpContext http, Campaign campaign, VoteOutcome outcome, VoteInput input) => outcome.Refusal switch
+    {
+        VoteRefusal.InvalidOption or VoteRefusal.InvalidContact or VoteRefusal.ConsentRequired =>
+            // no-store: the page holds what the fan typed.
+            new HtmlPage(StatusCodes.Status400BadRequest, h => Task.FromResult(views.Poll(
+                campaign, Availability.Open, Links(h, campaign), null,
+                new FanPageViews.FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore),
+        VoteRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
+        VoteRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
+        VoteRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
+        VoteRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),
+        VoteRefusal.NotFound => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound),
+        _ => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.BadRequest),
+    };
+
+    internal async Task<IResult> PollAsync(string slug, HttpContext http, CancellationToken ct)
+    {
+        if (await VisibleAsync(slug, ct) is not { } found) return NotFound(http);
+        var (campaign, availability) = found;
+        var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
+        var html = views.Poll(campaign, availability, Links(http, campaign), closed);
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5");
+    }
+
+    internal async Task<IResult> ThanksAsync(string slug, string? receipt, HttpContext http, CancellationToken ct)
+    {
+        if (await VisibleAsync(slug, ct) is not { } found) return NotFound(http);
+        var html = views.Thanks(found.Campaign, Links(http, found.Campaign), IsReceipt(receipt) ? receipt : null);
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "private, no-store");
+    }
+
+    internal async Task<IResult> ResultsAsync(string slug, HttpContext http, CancellationToken ct)
+    {
+        if (await VisibleAsync(slug, ct) is not { } found) return NotFound(http);
+        var current = await results.GetResultsAsync(found.Campaign, ct);
+        var html = views.Results(found.Campaign, found.Availability, Links(http, found.Campaign), current);
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2");
+    }
+
+    /// <summary>The campaign if fans may see it: the slug is well formed, it exists and is not a draft.</summary>
+    internal async Task<(Campaign Campaign, Availability Availability)?> VisibleAsync(string slug, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return null;
+        if (await campaigns.FindAsync(slug, ct) is not { } campaign) return null;
+        var availability = campaign.AvailabilityAt(time.GetUtcNow());
+        return availability == Availability.Hidden ? null : (campaign, availability);
+    }
+
+    internal CampaignLinks AbsoluteLinks(HttpContext http, string slug) => urls.For(http.Request, slug);
+
+    internal IResult NotFound(HttpContext http) => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound);
+
+    private FanLinks Links(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug));
+
+    /// <summary>Receipts are 16 base64url characters; anything else is not shown.</summary>
+    private static bool IsReceipt(string? receipt) =>
+        receipt is { Length: > 0 and <= 64 } && receipt.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

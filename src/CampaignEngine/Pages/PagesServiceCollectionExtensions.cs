@@ -1,13 +1,16 @@
+using CampaignEngine.Pages.Localization;
+using CampaignEngine.Pages.Rendering;
+using CampaignEngine.Pages.Views;
+
 namespace CampaignEngine.Pages;
 
 public static class PagesServiceCollectionExtensions
 {
     public static IServiceCollection AddFanPages(this IServiceCollection services)
     {
-        services.AddSingleton<FanPages>();
+        services.AddOptions<FanPagesOptions>().BindConfiguration(FanPagesOptions.Section);
+        services.AddSingleton<PageTemplates>().AddSingleton<PageStrings>().AddSingleton<FanPageViews>();
+        services.AddSingleton<QrCodes>().AddSingleton<FanPages>();
         return services;
     }
-
-    /// <summary>GET /c/{slug}, /c/{slug}/thanks, /c/{slug}/results, /c/{slug}/qr.png, /c/{slug}/qr.svg. STUB.</summary>
-    public static IEndpointRouteBuilder MapFanPages(this IEndpointRouteBuilder app) => app;
 }

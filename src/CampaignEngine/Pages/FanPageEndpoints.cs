@@ -1,0 +1,46 @@
+using CampaignEngine.Api;
+using CampaignEngine.Pages.Rendering;
+
+namespace CampaignEngine.Pages;
+
+/// <summary>The fans' HTML pages and QR codes under <c>/c/{slug}</c>.</summary>
+public static class FanPageEndpoints
+{
+    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+    /// <summary>GET /c/{slug}, /c/{slug}/thanks, /c/{slug}/results, /c/{slug}/qr.png, /c/{slug}/qr.svg.</summary>
+    public static IEndpointRouteBuilder MapFanPages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/c/{slug}")
+            .WithTags("Fan pages")
+            .RequireRateLimiting(RateLimits.FanReads);
+
+        group.MapGet("/", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.PollAsync(slug, http, ct))
+            .WithSummary("The poll page: a plain HTML form (no JavaScript needed)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/thanks", (string slug, string? receipt, HttpContext http, FanPages pages, CancellationToken ct) =>
+                pages.ThanksAsync(slug, receipt, http, ct))
+            .WithSummary("The thank-you page after a form vote, with share links")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/results", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.ResultsAsync(slug, http, ct))
+            .WithSummary("The public results page (cached for 2 s)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/qr.png", (string slug, HttpContext http, FanPages pages, QrCodes codes, CancellationToken ct) =>
+                QrAsync(slug, http, pages, ct, url => TypedResults.Bytes(codes.Png(url), "image/png")))
+            .WithSummary("QR code of the poll's address (PNG)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+        group.MapGet("/qr.svg", (string slug, HttpContext http, FanPages pages, QrCodes codes, CancellationToken ct) =>
+                QrAsync(slug, http, pages, ct, url => TypedResults.Text(codes.Svg(url), "image/svg+xml; charset=utf-8")))
+            .WithSummary("QR code of the poll's address (SVG)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+        return app;
+    }
+
+    private static async Task<IResult> QrAsync(string slug, HttpContext http, FanPages pages, CancellationToken ct, Func<string, IResult> image)
+    {
+        if (await pages.VisibleAsync(slug, ct) is null) return pages.NotFound(http);
+        HtmlPage.ApplySecurityHeaders(http.Response, SvgPolicy);
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return image(pages.AbsoluteLinks(http, slug).Page);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using CampaignEngine.Pages.Rendering;
+
+namespace CampaignEngine.Pages;
+
+/// <summary>
+/// An HTML answer with the fan pages' security headers. The page is produced when the result
+/// executes, so callers that must stay synchronous (ErrorAsync, VoteRefused) can still read storage.
+/// </summary>
+public sealed partial class HtmlPage(int statusCode, Func<HttpContext, Task<string>> render, string cacheControl, bool variesByLanguage = false) : IResult
+{
+    public const string ContentType = "text/html; charset=utf-8";
+
+    /// <summary>
+    /// Nothing may load but our own images; the one stylesheet is allowed by its hash, so no
+    /// injected style or script would run even if escaping ever failed.
+    /// </summary>
+    public static string ContentSecurityPolicy { get; } =
+        $"default-src 'none'; style-src '{StyleHash(PageTemplates.Source("layout"))}'; img-src 'self' data:; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public int StatusCode => statusCode;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var html = await render(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = ContentType;
+        ApplySecurityHeaders(response, ContentSecurityPolicy);
+        response.Headers.CacheControl = cacheControl;
+        if (variesByLanguage) response.Headers.Vary = "Accept-Language";
+        var bytes = Encoding.UTF8.GetBytes(html);
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
+    }
+
+    public static void ApplySecurityHeaders(HttpResponse response, string contentSecurityPolicy)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
+    }
+
+    /// <summary>The CSP source for the layout's single &lt;style&gt; element (static text, no expressions).</summary>
+    public static string StyleHash(string layoutSource)
+    {
+        var match = StyleElement().Match(layoutSource);
+        if (!match.Success || match.Groups[1].Value.Contains("{{", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The layout needs exactly one static <style> element.");
+        }
+        return "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)));
+    }
+
+    [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElement();
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using QRCoder;
+
+namespace CampaignEngine.Pages;
+
+/// <summary>QR codes of poll URLs, made once per URL and kept (there are few, and they never change).</summary>
+public sealed class QrCodes
+{
+    private readonly ConcurrentDictionary<string, byte[]> pngs = new();
+    private readonly ConcurrentDictionary<string, string> svgs = new();
+
+    public byte[] Png(string url) => Remember(pngs, url, u => new PngByteQRCode(Encode(u)).GetGraphic(10));
+
+    public string Svg(string url) => Remember(svgs, url, u =>
+        new SvgQRCode(Encode(u)).GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute));
+
+    // Medium error correction survives a smudged poster and keeps the code small.
+    private static QRCodeData Encode(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        return generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+    }
+
+    private static T Remember<T>(ConcurrentDictionary<string, T> cache, string url, Func<string, T> make)
+    {
+        if (cache.Count > 10_000) cache.Clear(); // bound memory if host names vary
+        return cache.GetOrAdd(url, make);
+    }
+}

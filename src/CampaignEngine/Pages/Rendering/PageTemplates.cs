@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scriban;
+using Scriban.Runtime;
+
+namespace CampaignEngine.Pages.Rendering;
+
+/// <summary>
+/// The page templates: embedded resources under <c>Pages/Templates</c>, parsed once and cached.
+/// Rendering always goes through <see cref="HtmlTemplateContext"/>. Model members are exposed
+/// snake_case (Scriban's standard renamer): <c>OptionId</c> is <c>option_id</c> in a template.
+/// </summary>
+public sealed class PageTemplates
+{
+    private const string Prefix = "CampaignEngine.Pages.Templates.";
+    private static readonly Assembly Assembly = typeof(PageTemplates).Assembly;
+    private readonly ConcurrentDictionary<string, Template> parsed = new();
+
+    /// <summary>The names of all embedded templates, without folder or extension.</summary>
+    public static IReadOnlyList<string> Names { get; } = Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".scriban", StringComparison.Ordinal))
+        .Select(n => n[Prefix.Length..^".scriban".Length])
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    public static string Source(string name)
+    {
+        using var stream = Assembly.GetManifestResourceStream(Prefix + name + ".scriban")
+            ?? throw new InvalidOperationException($"No page template '{name}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public Template Get(string name) => parsed.GetOrAdd(name, static n =>
+    {
+        var template = Template.Parse(Source(n), n + ".scriban");
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException($"Template {n}: {string.Join("; ", template.Messages)}");
+        }
+        return template;
+    });
+
+    /// <summary>Renders a template with the given top-level variables; values are escaped unless RawHtml.</summary>
+    public RawHtml Render(string name, IReadOnlyDictionary<string, object?> variables, CancellationToken cancellationToken = default)
+    {
+        var globals = new ScriptObject();
+        foreach (var (key, value) in variables)
+        {
+            globals.SetValue(key, value, readOnly: true);
+        }
+
+        var context = new HtmlTemplateContext();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        context.CancellationToken = timeout.Token;
+        context.PushGlobal(globals);
+        return new RawHtml(Get(name).Render(context));
+    }
+}

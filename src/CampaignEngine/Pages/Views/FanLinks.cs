@@ -1,0 +1,18 @@
+using CampaignEngine.Api;
+
+namespace CampaignEngine.Pages.Views;
+
+/// <summary>
+/// A campaign's addresses as pages use them: absolute for sharing, Open Graph and QR codes,
+/// root-relative paths for navigation (so a page works whichever host name it was opened on).
+/// </summary>
+public sealed record FanLinks(CampaignLinks Absolute)
+{
+    public string Poll => PathOf(Absolute.Page);
+    public string Results => PathOf(Absolute.Results);
+    public string QrSvg => PathOf(Absolute.QrSvg);
+    public string Votes => Poll + "/votes";
+    public string Thanks => Poll + "/thanks";
+
+    private static string PathOf(string absolute) => new Uri(absolute).AbsolutePath;
+}

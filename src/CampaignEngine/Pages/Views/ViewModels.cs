@@ -1,0 +1,56 @@
+namespace CampaignEngine.Pages.Views;
+
+// What the templates see. Scriban shows members snake_case: InputId is input_id.
+// Numbers and dates arrive already formatted for the page's locale.
+
+public sealed record PageHead(
+    string Lang,
+    string Dir,
+    string Title,
+    string? Description,
+    string? CanonicalUrl,
+    string? OgTitle,
+    string? OgImage,
+    string? OgImageAlt,
+    string OgLocale,
+    string Robots);
+
+public sealed record CampaignView(string Title, string? Description);
+
+public sealed record NoticeView(string Title, string Text);
+
+public sealed record LinksView(string Poll, string Results, string QrSvg);
+
+public sealed record LinkView(string Href, string Text, bool Primary = false, bool External = false);
+
+public sealed record OptionView(string Id, string InputId, string Label, bool Checked);
+
+public sealed record FormView(string Action, string Email, string Name, bool Consent);
+
+public sealed record ContactView(bool Required, string Hint, string ConsentText);
+
+public sealed record ErrorItem(string Target, string Message);
+
+public sealed record ErrorsView(string? OptionId, string? Email, string? Name, string? Consent)
+{
+    public static readonly ErrorsView None = new(null, null, null, null);
+
+    public bool Any => Items.Count > 0;
+
+    /// <summary>The errors in form order, each pointing at the element to jump to.</summary>
+    public IReadOnlyList<ErrorItem> Items { get; } = new (string Target, string? Message)[]
+        {
+            ("options", OptionId), ("email", Email), ("name", Name), ("consent", Consent),
+        }
+        .Where(e => e.Message is not null)
+        .Select(e => new ErrorItem(e.Target, e.Message!))
+        .ToList();
+}
+
+public sealed record ResultRow(string Label, string Votes, string Percent, string BarWidth, bool Leading);
+
+public sealed record ResultsView(IReadOnlyList<ResultRow> Options, string Total, string Updated, bool Empty);
+
+public sealed record ShareView(string Heading, IReadOnlyList<LinkView> Links);
+
+public sealed record MessageView(string Title, string Text, string? Detail);
