@@ -1,0 +1,45 @@
+using CampaignEngine.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CampaignEngine.IntegrationTests.Browser;
+
+/// <summary>
+/// One engine and one headless Chromium (Debian's, never a downloaded one) per test class.
+/// Contexts are cheap: each test opens its own, with or without JavaScript.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public EngineHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await EngineHost.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public string Url(string path) => new Uri(Host.BaseAddress, path).ToString();
+
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(RepoPaths.Artifacts("screenshots"), name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+    }
+}
