@@ -17,7 +17,8 @@ public sealed class FanPages(
     ResultsService results,
     PublicUrls urls,
     TimeProvider time,
-    IOptions<FanPagesOptions> options)
+    IOptions<FanPagesOptions> options,
+    ILogger<FanPages> logger)
 {
     private const string NoStore = "no-store";
 
@@ -27,9 +28,7 @@ public sealed class FanPages(
         {
             var locale = campaign is null ? views.Strings.ForRequest(h.Request) : views.Strings.For(campaign.Locale);
             var links = campaign is null ? null : Links(h, campaign);
-            var closedResults = campaign is not null && message == FanMessage.Closed
-                ? await results.GetResultsAsync(campaign, h.RequestAborted)
-                : null;
+            var closedResults = campaign is not null && message == FanMessage.Closed ? await TryResultsAsync(campaign, h) : null;
             return views.Message(locale, statusCode, message, campaign, links, closedResults, options.Value.SafeHomeUrl);
         }, NoStore, variesByLanguage: campaign is null);
 
@@ -85,6 +84,20 @@ public sealed class FanPages(
     internal CampaignLinks AbsoluteLinks(HttpContext http, string slug) => urls.For(http.Request, slug);
 
     internal IResult NotFound(HttpContext http) => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound);
+
+    /// <summary>Results for a message page: a nice extra, so a storage hiccup leaves them out rather than failing the page.</summary>
+    private async Task<PollResults?> TryResultsAsync(Campaign campaign, HttpContext http)
+    {
+        try
+        {
+            return await results.GetResultsAsync(campaign, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not read results of {Campaign} for a message page", campaign.Slug);
+            return null;
+        }
+    }
 
     private FanLinks Links(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug));
 

@@ -56,6 +56,16 @@ public sealed class HtmlTemplateContextTests
         Assert.Throws<ScriptRuntimeException>(() => Render("{{ func f(x); ret f(x); end; f(1) }}", null));
 
     [Fact]
+    public void ACancelledRenderIsAborted()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<ScriptAbortException>(() => new PageTemplates().Render("share-links",
+            new Dictionary<string, object?> { ["share"] = null, ["t"] = null }, cancelled.Token));
+    }
+
+    [Fact]
     public void TemplatesCannotIncludeOtherTemplates() =>
         Assert.ThrowsAny<Exception>(() => Render("{{ include 'layout' }}", null));
 
