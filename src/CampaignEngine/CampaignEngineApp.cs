@@ -75,7 +75,7 @@ public static class CampaignEngineApp
         app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignEngine API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignEngine API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealth();
         app.MapCampaigns();
         app.MapResultsApi();

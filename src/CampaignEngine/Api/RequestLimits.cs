@@ -35,6 +35,8 @@ public sealed class EngineExceptionHandler(ErrorResponder errors, ILogger<Engine
                 (StatusCodes.Status413PayloadTooLarge, "The body is too large."),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "The client went away."),
+            _ when IsStorageOutage(exception) =>
+                (StatusCodes.Status503ServiceUnavailable, "Storage is not answering right now; nothing was changed. Try again in a moment."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side; please try again."),
         };
         if (status >= 500)
@@ -45,4 +47,12 @@ public sealed class EngineExceptionHandler(ErrorResponder errors, ILogger<Engine
         await errors.WriteAsync(http, status, detail);
         return true;
     }
+
+    /// <summary>Storage unreachable or failing (the SDK wraps exhausted retries in an AggregateException).</summary>
+    public static bool IsStorageOutage(Exception exception) => exception switch
+    {
+        Azure.RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or System.Net.Sockets.SocketException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageOutage),
+        _ => exception.InnerException is { } inner && IsStorageOutage(inner),
+    };
 }

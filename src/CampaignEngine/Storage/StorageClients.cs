@@ -16,9 +16,15 @@ public sealed class StorageClients
         var section = configuration.GetSection(StorageOptions.ConnectionName);
         var connectionString = section.Value;
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        queueOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         var tableOptions = new TableClientOptions();
-        tableOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        // Fans are waiting on these calls: retry a few times quickly rather than for many seconds.
+        foreach (var retry in new[] { queueOptions.Retry, tableOptions.Retry })
+        {
+            retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+            retry.MaxRetries = 3;
+            retry.Delay = TimeSpan.FromMilliseconds(100);
+            retry.MaxDelay = TimeSpan.FromSeconds(1);
+        }
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {

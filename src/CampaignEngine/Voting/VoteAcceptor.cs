@@ -55,7 +55,8 @@ public sealed class VoteAcceptor(
         var taken = returning && used == 0
             ? await ledger.GetUsedSlotsAsync(partition, voterKey, period, cancellationToken)
             : [];
-        var slot = ClaimSlot(campaign.Rules.VotesPerVoter, used, taken, partition, voterKey, period);
+        var slot = VoteAllowance.NextSlot(campaign.Rules.VotesPerVoter, used, taken,
+            n => recent.TryClaim(partition, VoteKeys.VoteRow(voterKey, period, n)));
         if (slot is null)
         {
             return VoteOutcome.Refused(VoteRefusal.LimitReached);
@@ -82,15 +83,5 @@ public sealed class VoteAcceptor(
         if (!returning) cookies.WriteDevice(http.Response, deviceId);
         cookies.WriteUsed(http.Response, campaign.Slug, deviceId, period, Math.Max(used, slot.Value));
         return VoteOutcome.Accepted(receipt);
-    }
-
-    private int? ClaimSlot(int allowance, int used, IReadOnlyCollection<int> taken, string partition, string voterKey, string period)
-    {
-        for (var slot = used + 1; slot <= allowance; slot++)
-        {
-            if (taken.Contains(slot)) continue;
-            if (recent.TryClaim(partition, VoteKeys.VoteRow(voterKey, period, slot))) return slot;
-        }
-        return null;
     }
 }

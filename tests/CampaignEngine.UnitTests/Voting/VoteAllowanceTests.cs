@@ -1,0 +1,56 @@
+using CampaignEngine.Voting;
+using CsCheck;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignEngine.UnitTests.Voting;
+
+public sealed class VoteAllowanceTests
+{
+    [Fact]
+    public void AFirstVoteTakesSlotOne() => Assert.Equal(1, VoteAllowance.NextSlot(1, 0, [], _ => true));
+
+    [Fact]
+    public void OneVotePerVoterRefusesTheSecond() => Assert.Null(VoteAllowance.NextSlot(1, 1, [], _ => true));
+
+    [Fact]
+    public void SlotsFoundInStorageAreSkipped() => Assert.Equal(3, VoteAllowance.NextSlot(3, 0, [1, 2], _ => true));
+
+    [Fact]
+    public void ASlotClaimedBySimultaneousRequestIsSkipped()
+    {
+        var recent = new RecentVotes(new FakeTimeProvider());
+        bool Claim(int slot) => recent.TryClaim("p", $"v|k|c|{slot}");
+
+        Assert.Equal(1, VoteAllowance.NextSlot(2, 0, [], Claim));
+        Assert.Equal(2, VoteAllowance.NextSlot(2, 0, [], Claim));
+        Assert.Null(VoteAllowance.NextSlot(2, 0, [], Claim));
+    }
+
+    [Fact]
+    public void AReleasedClaimCanBeTakenAgain()
+    {
+        var recent = new RecentVotes(new FakeTimeProvider());
+        Assert.True(recent.TryClaim("p", "r"));
+        recent.Release("p", "r");
+        Assert.True(recent.TryClaim("p", "r"));
+    }
+
+    [Fact]
+    public void NoVoterEverGetsMoreSlotsThanTheAllowance()
+    {
+        Gen.Select(Gen.Int[1, 20], Gen.Int[0, 25], Gen.Int[1, 40]).Sample((allowance, used, attempts) =>
+        {
+            var claimed = new HashSet<int>();
+            var granted = 0;
+            for (var i = 0; i < attempts; i++)
+            {
+                if (VoteAllowance.NextSlot(allowance, used, [], claimed.Add) is { } slot)
+                {
+                    granted++;
+                    if (slot <= used || slot > allowance) return false;
+                }
+            }
+            return granted == Math.Min(attempts, Math.Max(0, allowance - used));
+        });
+    }
+}
