@@ -15,6 +15,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-noto-core)
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v zip >/dev/null 2>&1 || missing+=(zip)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
 fi
@@ -26,6 +28,10 @@ if bash infra/build.sh; then passed=$((passed + 1)); else failed=$((failed + 1))
 
 say "Building"
 dotnet build CampaignEngine.sln -c Debug -nologo -clp:ErrorsOnly -v:q || { echo "0 passed, 1 failed"; exit 1; }
+
+say "Packaging for Azure Functions (publish.sh)"
+# Before the tests, so the deployment tests reuse this zip instead of publishing mid-run.
+if ./publish.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: publish.sh"; fi
 
 say "Testing"
 mkdir -p TestResults

@@ -41,6 +41,9 @@ param storageAccountName string
 @description('Queue endpoint of that account, e.g. https://<account>.queue.core.windows.net/.')
 param queueEndpoint string
 
+@description('Table endpoint of that account, e.g. https://<account>.table.core.windows.net/.')
+param tableEndpoint string
+
 @description('Blob container URL the deployment package is uploaded to.')
 param deploymentContainerUrl string
 
@@ -100,9 +103,11 @@ var appSettings = [
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
   // The engine's tables/queues. The queue triggers in function.json use `connection: CampaignStorage`;
-  // the engine reads the same section (StorageClients). queueServiceUri pins the trigger's endpoint.
+  // the engine reads the same section (StorageClients: ManagedIdentityCredential with clientId).
+  // The service URIs come from the account itself, so no cloud-specific host name is assumed.
   { name: 'CampaignStorage__accountName', value: storageAccountName }
   { name: 'CampaignStorage__queueServiceUri', value: queueEndpoint }
+  { name: 'CampaignStorage__tableServiceUri', value: tableEndpoint }
   { name: 'CampaignStorage__credential', value: 'managedidentity' }
   { name: 'CampaignStorage__clientId', value: identityClientId }
   // DefaultAzureCredential picks the user-assigned identity from this.

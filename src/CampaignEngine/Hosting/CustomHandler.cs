@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -57,6 +58,23 @@ public static class CustomHandler
     }
 
     /// <summary>Reads the host's queue-trigger payload; the single Data entry is the message.</summary>
+    /// <remarks>
+    /// What the host really sends (azure-functions-host, <c>ScriptInvocationContextExtensions
+    /// .ToHttpScriptInvocationContext</c> and <c>GetHttpScriptInvocationContextValue</c>, serialized
+    /// with Newtonsoft by <c>HttpScriptInvocationContextExtensions.ToHttpRequestMessage</c>): with no
+    /// <c>dataType</c> in function.json the queue trigger binds to a .NET string, and every value that
+    /// is not an object is passed through <c>JsonConvert.SerializeObject</c> before the whole payload is
+    /// serialized again. So the message text arrives as a JSON string whose content is itself a JSON
+    /// string literal (<c>"\"{\\\"items\\\":[]}\""</c>), never as a parsed object, and the host's own
+    /// unit test pins that (<c>GetHttpScriptInvocationContextValueTest_String</c>). Metadata goes the
+    /// same way: <c>DequeueCount</c> (a long) arrives as the string <c>"1"</c>, <c>Id</c> and
+    /// <c>PopReceipt</c> as quoted strings, <c>InsertionTime</c> as an ISO date (recent hosts) or a
+    /// quoted one (older hosts), <c>sys</c> as an object. Keys ending in "trigger" (QueueTrigger) are
+    /// left out, and top-level non-array properties of a JSON message are added to Metadata (our
+    /// messages are <c>{"items": [...]}</c>, so none are). Microsoft's docs show the plain shape
+    /// (message text as a string, DequeueCount a number); both shapes, and a message passed as an
+    /// object, are read here.
+    /// </remarks>
     public static QueueInvocation ReadInvocation(JsonElement root)
     {
         var data = root.GetProperty("Data");
@@ -66,25 +84,37 @@ public static class CustomHandler
             throw new InvalidOperationException("Data holds no trigger value.");
         }
 
-        // The host passes the message text as a JSON string; some host versions pass a JSON
-        // message as the parsed object instead, so both are accepted.
-        var text = message.Value.ValueKind == JsonValueKind.String ? message.Value.GetString()! : message.Value.GetRawText();
+        var text = message.Value.ValueKind == JsonValueKind.String ? Unquote(message.Value.GetString()!) : message.Value.GetRawText();
 
         var metadata = root.TryGetProperty("Metadata", out var m) ? m : default;
         return new QueueInvocation(
             text,
             ReadString(metadata, "Id") ?? "",
             ReadLong(metadata, "DequeueCount") ?? 1,
-            ReadString(metadata, "InsertionTime") is { } inserted && DateTimeOffset.TryParse(inserted, out var at) ? at : null);
+            ReadString(metadata, "InsertionTime") is { } inserted && DateTimeOffset.TryParse(inserted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null);
     }
 
     private static string? ReadString(JsonElement metadata, string name) =>
         metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty(name, out var v)
-            ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+            ? v.ValueKind == JsonValueKind.String ? Unquote(v.GetString()!) : v.GetRawText()
             : null;
 
     private static long? ReadLong(JsonElement metadata, string name) =>
-        ReadString(metadata, name) is { } s && long.TryParse(s.Trim('"'), out var n) ? n : null;
+        ReadString(metadata, name) is { } s && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>Undoes the host's extra <c>JsonConvert.SerializeObject</c> of a string, if it was applied.</summary>
+    private static string Unquote(string value)
+    {
+        if (value.Length < 2 || value[0] != '"' || value[^1] != '"') return value;
+        try
+        {
+            return JsonSerializer.Deserialize<string>(value) ?? value;
+        }
+        catch (JsonException)
+        {
+            return value;
+        }
+    }
 
     /// <summary>The response shape the Functions host reads; the names are PascalCase on the wire.</summary>
     public sealed record InvocationResult([property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs)

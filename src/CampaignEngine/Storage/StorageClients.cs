@@ -33,21 +33,59 @@ public sealed class StorageClients
             return;
         }
 
+        // Identity-based connection, in the shape the Functions host reads for `connection:
+        // CampaignStorage`: <name>__accountName, or explicit <name>__tableServiceUri /
+        // <name>__queueServiceUri (other clouds, custom domains), plus optional <name>__clientId.
         var accountName = section["accountName"];
-        if (string.IsNullOrWhiteSpace(accountName))
+        var tableUri = ServiceUri(section["tableServiceUri"], accountName, "table");
+        var queueUri = ServiceUri(section["queueServiceUri"], accountName, "queue");
+        if (tableUri is null || queueUri is null)
         {
             throw new InvalidOperationException(
                 $"Storage is not configured: set '{StorageOptions.ConnectionName}' to a connection string " +
-                $"or '{StorageOptions.ConnectionName}__accountName' to use a managed identity.");
+                $"(local: Azurite), or '{StorageOptions.ConnectionName}__accountName' to use a managed identity " +
+                $"(Azure; or both '{StorageOptions.ConnectionName}__tableServiceUri' and '{StorageOptions.ConnectionName}__queueServiceUri'). " +
+                "Environment variables, command-line arguments and local.settings.json (Values) are read.");
         }
 
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId })
-            : new DefaultAzureCredential();
-        Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential, tableOptions);
-        Queues = new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, queueOptions);
+        // `credential: managedidentity` (what the Functions host reads too) pins the managed identity;
+        // without it DefaultAzureCredential also accepts a developer's az/azd sign-in.
+        var clientId = section["clientId"] is { Length: > 0 } id ? id : null;
+        TokenCredential credential;
+        if (string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
+        {
+            credential = new ManagedIdentityCredential(clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId));
+            Authentication = StorageAuthentication.ManagedIdentity;
+        }
+        else
+        {
+            credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+            Authentication = StorageAuthentication.DefaultAzureCredential;
+        }
+        Tables = new TableServiceClient(tableUri, credential, tableOptions);
+        Queues = new QueueServiceClient(queueUri, credential, queueOptions);
     }
+
+    /// <summary>How the clients authenticate: a connection string, or Microsoft Entra ID through a token credential.</summary>
+    public StorageAuthentication Authentication { get; } = StorageAuthentication.ConnectionString;
 
     public TableServiceClient Tables { get; }
     public QueueServiceClient Queues { get; }
+
+    private static Uri? ServiceUri(string? configured, string? accountName, string service) =>
+        configured is { Length: > 0 } ? new Uri(configured)
+        : accountName is { Length: > 0 } ? new Uri($"https://{accountName}.{service}.core.windows.net")
+        : null;
+}
+
+public enum StorageAuthentication
+{
+    /// <summary>A connection string (account key or SAS): Azurite and local runs.</summary>
+    ConnectionString,
+
+    /// <summary><c>ManagedIdentityCredential</c> (<c>CampaignStorage__credential=managedidentity</c>): Azure.</summary>
+    ManagedIdentity,
+
+    /// <summary><c>DefaultAzureCredential</c>: a managed identity in Azure, your az/azd sign-in elsewhere.</summary>
+    DefaultAzureCredential,
 }
