@@ -11,12 +11,20 @@ public sealed class RecentVotes(TimeProvider time)
 {
     private static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
     private const int SweepAbove = 200_000;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> claimed = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, string? RequestKey)> claimed = new();
 
-    public bool TryClaim(string partition, string rowKey)
+    /// <summary>
+    /// Claims a slot. A slot already claimed by the same idempotent request (a retry) is
+    /// <see cref="SlotClaim.Shared"/>: the retry may carry the same vote again, the tally keeps one.
+    /// </summary>
+    public SlotClaim TryClaim(string partition, string rowKey, string? requestKey = null)
     {
         if (claimed.Count > SweepAbove) Sweep();
-        return claimed.TryAdd(partition + "/" + rowKey, time.GetUtcNow());
+        var key = partition + "/" + rowKey;
+        if (claimed.TryAdd(key, (time.GetUtcNow(), requestKey))) return SlotClaim.New;
+        return requestKey is not null && claimed.TryGetValue(key, out var holder) && holder.RequestKey == requestKey
+            ? SlotClaim.Shared
+            : SlotClaim.Taken;
     }
 
     public void Release(string partition, string rowKey) => claimed.TryRemove(partition + "/" + rowKey, out _);
@@ -24,9 +32,16 @@ public sealed class RecentVotes(TimeProvider time)
     private void Sweep()
     {
         var cutoff = time.GetUtcNow() - Retention;
-        foreach (var (key, at) in claimed)
+        foreach (var (key, claim) in claimed)
         {
-            if (at < cutoff) claimed.TryRemove(key, out _);
+            if (claim.At < cutoff) claimed.TryRemove(key, out _);
         }
     }
+}
+
+public enum SlotClaim
+{
+    New,
+    Shared,
+    Taken,
 }

@@ -82,12 +82,17 @@ public sealed class TallyWriter(StorageClients clients, StorageNames names, ILog
         return votes.Where((_, i) => !exists[i]).ToList();
     }
 
-    private static TableEntity ToRow(VoteAccepted vote) => new(vote.PartitionKey, vote.RowKey)
+    private static TableEntity ToRow(VoteAccepted vote)
     {
-        ["OptionId"] = vote.OptionId,
-        ["Receipt"] = vote.Receipt,
-        ["AcceptedAt"] = vote.AcceptedAt.UtcDateTime,
-    };
+        var row = new TableEntity(vote.PartitionKey, vote.RowKey)
+        {
+            ["OptionId"] = vote.OptionId,
+            ["Receipt"] = vote.Receipt,
+            ["AcceptedAt"] = vote.AcceptedAt.UtcDateTime,
+        };
+        if (vote.RequestKey is not null) row[VoterLedger.RequestKeyProperty] = vote.RequestKey;
+        return row;
+    }
 
     private static TableTransactionAction TallyAction(string partition, TableEntity? current, List<VoteAccepted> votes)
     {

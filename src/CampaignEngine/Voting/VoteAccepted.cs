@@ -14,7 +14,8 @@ public sealed record VoteAccepted(
     [property: JsonPropertyName("p")] string Period,
     [property: JsonPropertyName("n")] int Slot,
     [property: JsonPropertyName("s")] int Shard,
-    [property: JsonPropertyName("t")] DateTimeOffset AcceptedAt)
+    [property: JsonPropertyName("t")] DateTimeOffset AcceptedAt,
+    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestKey = null)
 {
     /// <summary>The vote's row key: one row per voter, period and slot, so a repeat is a conflict.</summary>
     public string RowKey => VoteKeys.VoteRow(VoterKey, Period, Slot);

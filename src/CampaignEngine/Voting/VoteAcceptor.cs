@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Messaging;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CampaignEngine.Voting;
 
@@ -43,27 +41,42 @@ public sealed class VoteAcceptor(
             return VoteOutcome.Refused(contactRefusal, contact.Errors);
         }
 
-        var deviceId = cookies.ReadDevice(http.Request);
-        var returning = deviceId is not null;
-        deviceId ??= VoterCookies.NewDeviceId();
+        var idempotencyKey = input.IdempotencyKey;
+        var cookieDevice = cookies.ReadDevice(http.Request);
+        var deviceId = cookieDevice ?? (idempotencyKey is null ? VoterCookies.NewDeviceId() : cookies.DeviceForRequest(idempotencyKey));
+        // A cookieless idempotent request may be the retry of one whose answer (and cookie) was lost.
+        var mayHaveVoted = cookieDevice is not null || idempotencyKey is not null;
         var voterKey = cookies.VoterKey(campaign.Slug, deviceId);
+        var requestKey = idempotencyKey is null ? null : cookies.RequestKey(campaign.Slug, idempotencyKey);
         var period = VoteKeys.PeriodKey(campaign.Rules.Period, now);
         var shard = VoteKeys.ShardOf(voterKey, campaign.Shards);
         var partition = VoteKeys.Partition(campaign.Slug, shard);
 
         var used = cookies.ReadUsed(http.Request, campaign.Slug, deviceId, period) ?? 0;
-        var taken = returning && used == 0
-            ? await ledger.GetUsedSlotsAsync(partition, voterKey, period, cancellationToken)
+        var counted = mayHaveVoted && (used == 0 || requestKey is not null)
+            ? await ledger.GetCountedSlotsAsync(partition, voterKey, period, cancellationToken)
             : [];
-        var slot = VoteAllowance.NextSlot(campaign.Rules.VotesPerVoter, used, taken,
-            n => recent.TryClaim(partition, VoteKeys.VoteRow(voterKey, period, n)));
+        if (requestKey is not null && counted.FirstOrDefault(s => s.RequestKey == requestKey) is { } earlier)
+        {
+            // This request's vote is already counted: answer as the first time, count nothing new.
+            return Answer(http, campaign, deviceId, cookieDevice is null, period, Math.Max(used, earlier.Slot),
+                cookies.Receipt(voterKey, period, earlier.Slot));
+        }
+
+        var freshClaim = false;
+        var slot = VoteAllowance.NextSlot(campaign.Rules.VotesPerVoter, used, counted.Select(s => s.Slot).ToHashSet(), n =>
+        {
+            var claim = recent.TryClaim(partition, VoteKeys.VoteRow(voterKey, period, n), requestKey);
+            freshClaim = claim == SlotClaim.New;
+            return claim != SlotClaim.Taken;
+        });
         if (slot is null)
         {
             return VoteOutcome.Refused(VoteRefusal.LimitReached);
         }
 
-        var receipt = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
-        var vote = new VoteAccepted(receipt, campaign.Slug, option.Id, voterKey, period, slot.Value, shard, now);
+        var receipt = cookies.Receipt(voterKey, period, slot.Value);
+        var vote = new VoteAccepted(receipt, campaign.Slug, option.Id, voterKey, period, slot.Value, shard, now, requestKey);
         try
         {
             var sends = new List<Task> { queues.Votes.SendAsync(vote) };
@@ -75,13 +88,19 @@ public sealed class VoteAcceptor(
         }
         catch (Exception ex)
         {
-            recent.Release(partition, vote.RowKey);
+            // A shared claim belongs to an earlier attempt of this request, which may have succeeded.
+            if (freshClaim) recent.Release(partition, vote.RowKey);
             logger.LogError(ex, "Could not enqueue a vote for {Campaign}", campaign.Slug);
             return VoteOutcome.Refused(VoteRefusal.Unavailable);
         }
 
-        if (!returning) cookies.WriteDevice(http.Response, deviceId);
-        cookies.WriteUsed(http.Response, campaign.Slug, deviceId, period, Math.Max(used, slot.Value));
+        return Answer(http, campaign, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt);
+    }
+
+    private VoteOutcome Answer(HttpContext http, Campaign campaign, string deviceId, bool newCookie, string period, int used, string receipt)
+    {
+        if (newCookie) cookies.WriteDevice(http.Response, deviceId);
+        cookies.WriteUsed(http.Response, campaign.Slug, deviceId, period, used);
         return VoteOutcome.Accepted(receipt);
     }
 }

@@ -1,7 +1,10 @@
 namespace CampaignEngine.Voting;
 
-/// <summary>What a fan sent: the same for a form post and a JSON call.</summary>
-public sealed record VoteInput(string? OptionId, string? Email, string? Name, bool Consent, string Source);
+/// <summary>
+/// What a fan sent: the same for a form post and a JSON call. An Idempotency-Key makes the
+/// request safe to retry: every retry ends in the same counted vote and the same receipt.
+/// </summary>
+public sealed record VoteInput(string? OptionId, string? Email, string? Name, bool Consent, string Source, string? IdempotencyKey = null);
 
 public enum VoteRefusal
 {

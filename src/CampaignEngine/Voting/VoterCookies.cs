@@ -61,8 +61,25 @@ public sealed class VoterCookies
             Options(response.HttpContext.Request, "/c/" + slug));
 
     /// <summary>The voter's key for one campaign: a keyed hash, so devices cannot be linked across campaigns.</summary>
-    public string VoterKey(string slug, string deviceId) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"voter|{slug}|{deviceId}")).AsSpan(0, 16));
+    public string VoterKey(string slug, string deviceId) => Convert.ToHexStringLower(Mac($"voter|{slug}|{deviceId}").AsSpan(0, 16));
+
+    /// <summary>
+    /// The device of a request that has no device cookie but an Idempotency-Key. The answer that
+    /// would have set the cookie may be the one that was lost, so a retry must be the same voter.
+    /// </summary>
+    public string DeviceForRequest(string idempotencyKey) => WebEncoders.Base64UrlEncode(Mac("device|" + idempotencyKey).AsSpan(0, 16));
+
+    /// <summary>What a vote row keeps of the Idempotency-Key that cast it: a keyed hash, never the key.</summary>
+    public string RequestKey(string slug, string idempotencyKey) => Convert.ToHexStringLower(Mac($"request|{slug}|{idempotencyKey}").AsSpan(0, 12));
+
+    /// <summary>
+    /// A vote's receipt, derived from the vote's row: every request that ends in the same counted
+    /// vote (a retry after a lost answer) is answered with the same receipt.
+    /// </summary>
+    public string Receipt(string voterKey, string period, int slot) =>
+        WebEncoders.Base64UrlEncode(Mac(string.Create(CultureInfo.InvariantCulture, $"receipt|{voterKey}|{period}|{slot}")).AsSpan(0, 12));
+
+    private byte[] Mac(string text) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
 
     private string Sign(string payload) =>
         payload + "~" + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)).AsSpan(0, 16));

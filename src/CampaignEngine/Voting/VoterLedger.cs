@@ -4,22 +4,30 @@ using CampaignEngine.Storage;
 
 namespace CampaignEngine.Voting;
 
-/// <summary>Reads which vote slots a voter has already had counted; used only for returning devices without a ledger cookie.</summary>
+/// <summary>
+/// Reads which vote slots a voter has already had counted. Used for returning devices without a
+/// ledger cookie, and for idempotent requests, to find the vote a retry stands for.
+/// </summary>
 public sealed class VoterLedger(StorageClients clients, StorageNames names)
 {
-    public async Task<IReadOnlyCollection<int>> GetUsedSlotsAsync(string partition, string voterKey, string period, CancellationToken cancellationToken = default)
+    public const string RequestKeyProperty = "RequestKey";
+
+    public async Task<IReadOnlyList<CountedSlot>> GetCountedSlotsAsync(string partition, string voterKey, string period, CancellationToken cancellationToken = default)
     {
         var (from, to) = VoteKeys.VoterRange(voterKey, period);
         var table = clients.Tables.GetTableClient(names.VotesTable);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}");
-        var slots = new List<int>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        var slots = new List<CountedSlot>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", RequestKeyProperty], cancellationToken: cancellationToken))
         {
             if (int.TryParse(row.RowKey.AsSpan(row.RowKey.LastIndexOf('|') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var slot))
             {
-                slots.Add(slot);
+                slots.Add(new CountedSlot(slot, row.GetString(RequestKeyProperty)));
             }
         }
         return slots;
     }
 }
+
+/// <summary>A slot whose vote is counted, and the idempotent request that cast it, if any.</summary>
+public sealed record CountedSlot(int Slot, string? RequestKey);

@@ -2,6 +2,7 @@ using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignEngine.Voting;
 
@@ -13,6 +14,9 @@ public static class VotingEndpoints
         app.MapPost("/c/{slug}/votes", VoteAsync)
             .WithTags("Fans")
             .WithSummary("Cast a vote (form post or JSON)")
+            .WithDescription("Send an Idempotency-Key header (for example a UUID) to make the call safe to retry: " +
+                             "every retry with the same key ends in the same single counted vote and gets the same receipt, " +
+                             "even when the first answer (and the device cookie it set) was lost.")
             .Accepts<VoteRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<VoteReceipt>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status303SeeOther)
@@ -26,8 +30,11 @@ public static class VotingEndpoints
         return app;
     }
 
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     private static async Task<IResult> VoteAsync(
-        string slug, HttpContext http, CampaignCache campaigns, VoteAcceptor acceptor, FanPages pages, TimeProvider time, CancellationToken ct)
+        string slug, HttpContext http, CampaignCache campaigns, VoteAcceptor acceptor, FanPages pages, TimeProvider time,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken ct)
     {
         var request = http.Request;
         var isForm = request.HasFormContentType;
@@ -42,18 +49,26 @@ public static class VotingEndpoints
             return isForm ? pages.ErrorAsync(http, null, 404, FanMessage.NotFound) : Problems.NotFound($"No campaign '{slug}'.");
         }
 
+        if (idempotencyKey is not null && !IsIdempotencyKey(idempotencyKey))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                [IdempotencyKeyHeader] = ["Use 1 to 255 visible ASCII characters, for example a UUID."],
+            });
+        }
+
         VoteInput input;
         if (isForm)
         {
             var form = await request.ReadFormAsync(ct);
             input = new VoteInput(form["optionId"].FirstOrDefault(), form["email"].FirstOrDefault(), form["name"].FirstOrDefault(),
-                form["consent"].FirstOrDefault() is "yes" or "on" or "true", "form");
+                form["consent"].FirstOrDefault() is "yes" or "on" or "true", "form", idempotencyKey);
         }
         else if (request.HasJsonContentType())
         {
             var (body, problem) = await JsonBody.ReadAsync<VoteRequest>(request, ct);
             if (problem is not null) return problem;
-            input = new VoteInput(body!.OptionId, body.Email, body.Name, body.Consent ?? false, "api");
+            input = new VoteInput(body!.OptionId, body.Email, body.Name, body.Consent ?? false, "api", idempotencyKey);
         }
         else
         {
@@ -80,6 +95,8 @@ public static class VotingEndpoints
         VoteRefusal.Unavailable => Problems.Unavailable("The vote could not be recorded; nothing was counted. Try again in a moment."),
         _ => Problems.Validation(outcome.Errors!.ToDictionary(e => e.Key, e => e.Value)),
     };
+
+    private static bool IsIdempotencyKey(string key) => key.Length is > 0 and <= 255 && key.All(c => c is > ' ' and <= '~');
 
     /// <summary>A 303 See Other, which browsers follow with a GET (a 302 may repeat the POST).</summary>
     private sealed class SeeOther(string url) : IResult

@@ -19,7 +19,7 @@ public sealed class VoteAllowanceTests
     public void ASlotClaimedBySimultaneousRequestIsSkipped()
     {
         var recent = new RecentVotes(new FakeTimeProvider());
-        bool Claim(int slot) => recent.TryClaim("p", $"v|k|c|{slot}");
+        bool Claim(int slot) => recent.TryClaim("p", $"v|k|c|{slot}") == SlotClaim.New;
 
         Assert.Equal(1, VoteAllowance.NextSlot(2, 0, [], Claim));
         Assert.Equal(2, VoteAllowance.NextSlot(2, 0, [], Claim));
@@ -30,9 +30,20 @@ public sealed class VoteAllowanceTests
     public void AReleasedClaimCanBeTakenAgain()
     {
         var recent = new RecentVotes(new FakeTimeProvider());
-        Assert.True(recent.TryClaim("p", "r"));
+        Assert.Equal(SlotClaim.New, recent.TryClaim("p", "r"));
         recent.Release("p", "r");
-        Assert.True(recent.TryClaim("p", "r"));
+        Assert.Equal(SlotClaim.New, recent.TryClaim("p", "r"));
+    }
+
+    [Fact]
+    public void ARetryOfTheSameRequestSharesItsClaimAndNoOtherRequestDoes()
+    {
+        var recent = new RecentVotes(new FakeTimeProvider());
+
+        Assert.Equal(SlotClaim.New, recent.TryClaim("p", "r", "request-a"));
+        Assert.Equal(SlotClaim.Shared, recent.TryClaim("p", "r", "request-a"));
+        Assert.Equal(SlotClaim.Taken, recent.TryClaim("p", "r", "request-b"));
+        Assert.Equal(SlotClaim.Taken, recent.TryClaim("p", "r"));
     }
 
     [Fact]

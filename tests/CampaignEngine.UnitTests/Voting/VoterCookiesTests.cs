@@ -70,4 +70,42 @@ public sealed class VoterCookiesTests
         Assert.NotEqual(cookies.VoterKey("a-poll", device), cookies.VoterKey("b-poll", device));
         Assert.Matches("^[0-9a-f]{32}$", cookies.VoterKey("a-poll", device));
     }
+
+    [Fact]
+    public void ReceiptsFollowTheVoteRowAndTheSecret()
+    {
+        var cookies = Cookies();
+        var receipt = cookies.Receipt("voter", "c", 1);
+
+        Assert.Equal(receipt, cookies.Receipt("voter", "c", 1));
+        Assert.Matches("^[A-Za-z0-9_-]{16}$", receipt);
+        Assert.NotEqual(receipt, cookies.Receipt("voter", "c", 2));
+        Assert.NotEqual(receipt, cookies.Receipt("voter", "d20261201", 1));
+        Assert.NotEqual(receipt, cookies.Receipt("other", "c", 1));
+        Assert.NotEqual(receipt, Cookies("secret-two").Receipt("voter", "c", 1));
+    }
+
+    [Fact]
+    public void AnIdempotencyKeyStandsForOneDeviceThatACookieCanCarry()
+    {
+        var cookies = Cookies();
+        var device = cookies.DeviceForRequest("0b6c3b1e-5d7f-4a8e-9c1d-2f3a4b5c6d7e");
+
+        Assert.Equal(device, cookies.DeviceForRequest("0b6c3b1e-5d7f-4a8e-9c1d-2f3a4b5c6d7e"));
+        Assert.NotEqual(device, cookies.DeviceForRequest("another-key"));
+        var value = Issued(cookies, (c, r) => c.WriteDevice(r, device), VoterCookies.DeviceCookie);
+        Assert.Equal(device, cookies.ReadDevice(RequestWith((VoterCookies.DeviceCookie, value))));
+    }
+
+    [Fact]
+    public void RequestKeysAreKeyedHashesPerCampaign()
+    {
+        var cookies = Cookies();
+        var key = cookies.RequestKey("poll", "my-key");
+
+        Assert.Equal(key, cookies.RequestKey("poll", "my-key"));
+        Assert.DoesNotContain("my-key", key);
+        Assert.NotEqual(key, cookies.RequestKey("other-poll", "my-key"));
+        Assert.NotEqual(key, Cookies("secret-two").RequestKey("poll", "my-key"));
+    }
 }
