@@ -54,7 +54,7 @@ if listening 10001 && listening 10002; then
   echo "Reusing the Azurite already listening on 10001/10002"
 else
   mkdir -p .azurite
-  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --location .azurite \
+  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableTelemetry --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > .azurite/azurite.log 2>&1 &
   pids+=($!)
   for _ in $(seq 1 150); do listening 10002 && listening 10001 && break; sleep 0.2; done

@@ -61,6 +61,30 @@ public sealed class AzuriteServer : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>
+    /// Restarts like a storage node going down cleanly: SIGTERM lets Azurite save its databases
+    /// (it saves them every 5 s otherwise, so a SIGKILL would lose writes it had acknowledged).
+    /// </summary>
+    public async Task RestartGracefullyAsync()
+    {
+        if (process is { HasExited: false } running)
+        {
+            using var term = Process.Start("kill", ["-TERM", running.Id.ToString()])!;
+            await term.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await running.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+                throw new TimeoutException("Azurite did not stop within 15 s of SIGTERM; it was killed and may have lost writes.");
+            }
+        }
+        await StartProcessAsync();
+    }
+
     private async Task StartProcessAsync()
     {
         var root = RepoPaths.Root;
@@ -70,7 +94,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString() })
         {
