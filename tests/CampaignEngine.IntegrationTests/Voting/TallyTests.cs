@@ -7,6 +7,7 @@ using CampaignEngine.Messaging;
 using CampaignEngine.Storage;
 using CampaignEngine.Voting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CampaignEngine.IntegrationTests.Voting;
 
@@ -71,6 +72,24 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
         }
         Assert.True(tallies.Count >= 12, $"200 voters landed in only {tallies.Count} of 16 shards");
         Assert.Equal(200, tallies.Sum(t => t.GetInt64("total")));
+    }
+
+    [Fact]
+    public async Task WritersOnDifferentInstancesRacingForOneShardLoseNoIncrement()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("race"));
+        var votes = Enumerable.Range(0, 3000).Select(i => Vote(poll.Slug, $"r-{i}", i % 2 == 0 ? "choc" : "van"))
+            .Where(v => v.Shard == 0).Take(120).ToList();
+        // Separate writers stand for separate engine instances: only the tally row's ETag keeps them honest.
+        var clients = Host.Services.GetRequiredService<StorageClients>();
+        var writers = Enumerable.Range(0, 4).Select(_ => new TallyWriter(clients, Host.Names, NullLogger<TallyWriter>.Instance)).ToList();
+
+        var counted = await Task.WhenAll(votes.Chunk(10).Select((chunk, i) => writers[i % writers.Count].WriteAsync(chunk[0].PartitionKey, chunk)));
+
+        Assert.Equal(votes.Count, counted.Sum());
+        var results = await Host.WaitForTotalAsync(poll.Slug, votes.Count);
+        Assert.Equal(votes.Count(v => v.OptionId == "choc"),
+            results.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "choc").GetProperty("votes").GetInt64());
     }
 
     [Fact]

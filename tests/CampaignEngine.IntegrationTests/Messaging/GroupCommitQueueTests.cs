@@ -1,0 +1,104 @@
+using System.Text;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using CampaignEngine.IntegrationTests.Infrastructure;
+using CampaignEngine.Messaging;
+
+namespace CampaignEngine.IntegrationTests.Messaging;
+
+/// <summary>Group commit against a real Azurite queue: sharing, bounds, failure and the lone item.</summary>
+public sealed class GroupCommitQueueTests
+{
+    private sealed record Item(int N, string Padding = "");
+
+    private static async Task<QueueClient> NewQueueAsync(bool create = true)
+    {
+        var azurite = await AzuriteServer.SharedAsync();
+        var queue = new QueueClient(azurite.ConnectionString, "gc" + Guid.NewGuid().ToString("N")[..20],
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        if (create) await queue.CreateAsync();
+        return queue;
+    }
+
+    private static async Task<List<List<Item>>> DrainAsync(QueueClient queue)
+    {
+        var messages = new List<List<Item>>();
+        while (true)
+        {
+            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0) return messages;
+            messages.AddRange(batch.Select(m => Batch<Item>.Parse(m.Body.ToString()).Items.ToList()));
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentItemsShareMessagesAndEachArrivesOnce()
+    {
+        var queue = await NewQueueAsync();
+        await using var group = new GroupCommitQueue(queue, new GroupCommitOptions { MaxConcurrentSends = 2 });
+
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(n => group.SendAsync(new Item(n))));
+
+        var messages = await DrainAsync(queue);
+        Assert.Equal(Enumerable.Range(0, 1000), messages.SelectMany(m => m).Select(i => i.N).Order());
+        Assert.True(messages.Count < 100, $"1,000 concurrent items took {messages.Count} messages");
+    }
+
+    [Fact]
+    public async Task NoMessageExceedsTheItemOrByteBound()
+    {
+        var queue = await NewQueueAsync();
+        var options = new GroupCommitOptions { MaxItems = 25, MaxBytes = 2_000, MaxConcurrentSends = 1 };
+        await using var group = new GroupCommitQueue(queue, options);
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(n => group.SendAsync(new Item(n, new string('x', n % 90)))));
+
+        var messages = await DrainAsync(queue);
+        Assert.Equal(300, messages.Sum(m => m.Count));
+        Assert.All(messages, m => Assert.InRange(m.Count, 1, options.MaxItems));
+        Assert.All(messages, m => Assert.InRange(Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(new Batch<Item>(m), MessageJson.Options)), 1, options.MaxBytes));
+        Assert.Contains(messages, m => m.Count > 1);
+    }
+
+    [Fact]
+    public async Task AFailedSendFailsEveryCallerOfItsGroupAndWritesNothing()
+    {
+        var missing = await NewQueueAsync(create: false);
+        await using var group = new GroupCommitQueue(missing, new GroupCommitOptions { MaxConcurrentSends = 1 });
+
+        var sends = Enumerable.Range(0, 50).Select(n => group.SendAsync(new Item(n))).ToList();
+
+        foreach (var send in sends)
+        {
+            var error = await Assert.ThrowsAsync<RequestFailedException>(() => send);
+            Assert.Equal(404, error.Status);
+        }
+        await missing.CreateAsync();
+        Assert.Empty(await DrainAsync(missing));
+    }
+
+    [Fact]
+    public async Task ALoneItemGoesOutAtOnceWithoutWaitingForCompany()
+    {
+        var queue = await NewQueueAsync();
+        await using var group = new GroupCommitQueue(queue, new GroupCommitOptions());
+
+        // Completes with no other traffic and no timer: the one item is its own message.
+        await group.SendAsync(new Item(7));
+
+        var messages = await DrainAsync(queue);
+        Assert.Equal([7], messages.Single().Select(i => i.N));
+    }
+
+    [Fact]
+    public async Task AnItemTooLargeForOneMessageIsRefusedUpFront()
+    {
+        var queue = await NewQueueAsync();
+        await using var group = new GroupCommitQueue(queue, new GroupCommitOptions { MaxBytes = 1_000 });
+
+        Assert.Throws<ArgumentException>(() => { _ = group.SendAsync(new Item(1, new string('x', 2_000))); });
+        await group.SendAsync(new Item(2));
+        Assert.Equal([2], (await DrainAsync(queue)).Single().Select(i => i.N));
+    }
+}
