@@ -20,6 +20,7 @@ public sealed class TallyWriter(StorageClients clients, StorageNames names, ILog
     private const int MaxVotesPerTransaction = 99; // + the tally row = the 100-operation limit
     private const int MaxAttempts = 50;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> partitionLocks = new();
+    private readonly ConcurrentDictionary<string, TableEntity> knownTallies = new();
 
     private TableClient Table => clients.Tables.GetTableClient(names.VotesTable);
 
@@ -50,12 +51,14 @@ public sealed class TallyWriter(StorageClients clients, StorageNames names, ILog
         for (var attempt = 1; ; attempt++)
         {
             if (votes.Count == 0) return 0;
-            var tally = await Table.GetEntityIfExistsAsync<TableEntity>(partition, VoteKeys.TallyRow, cancellationToken: cancellationToken);
+            var tally = knownTallies.TryRemove(partition, out var known) ? known : await ReadTallyAsync(partition, cancellationToken);
             var actions = votes.Select(v => new TableTransactionAction(TableTransactionActionType.Add, ToRow(v))).ToList();
-            actions.Add(TallyAction(partition, tally.HasValue ? tally.Value : null, votes));
+            var next = NextTally(partition, tally, votes);
+            actions.Add(next);
             try
             {
-                await Table.SubmitTransactionAsync(actions, cancellationToken);
+                var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
+                Remember(partition, next.Entity, response.Value);
                 return votes.Count;
             }
             catch (TableTransactionFailedException ex) when (attempt < MaxAttempts && ex.Status is 409 or 412)
@@ -72,6 +75,25 @@ public sealed class TallyWriter(StorageClients clients, StorageNames names, ILog
             {
                 // A conflict on the tally row reported outside a transaction failure (first insert race).
             }
+        }
+    }
+
+    private async Task<TableEntity?> ReadTallyAsync(string partition, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, VoteKeys.TallyRow, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>
+    /// Keeps the tally row this instance just wrote, with its new ETag, so the next transaction of
+    /// the partition skips a read. A stale copy (another instance wrote since) costs one 412 and a re-read.
+    /// </summary>
+    private void Remember(string partition, ITableEntity written, IReadOnlyList<Response> responses)
+    {
+        if (responses.Count > 0 && responses[^1].Headers.ETag is { } etag)
+        {
+            var copy = new TableEntity((TableEntity)written) { ETag = etag };
+            knownTallies[partition] = copy;
         }
     }
 
@@ -94,7 +116,7 @@ public sealed class TallyWriter(StorageClients clients, StorageNames names, ILog
         return row;
     }
 
-    private static TableTransactionAction TallyAction(string partition, TableEntity? current, List<VoteAccepted> votes)
+    private static TableTransactionAction NextTally(string partition, TableEntity? current, List<VoteAccepted> votes)
     {
         var next = new TableEntity(partition, VoteKeys.TallyRow);
         if (current is not null)
