@@ -29,6 +29,7 @@ public static class CampaignEngineApp
 
     public static WebApplicationBuilder AddCampaignEngine(this WebApplicationBuilder builder)
     {
+        builder.Configuration.AddAppSettingsBesideTheApp(builder.Environment.ContentRootPath);
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
         if (CustomHandler.Port(builder.Configuration) is { } port)
         {
