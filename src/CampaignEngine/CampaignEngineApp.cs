@@ -47,7 +47,7 @@ public static class CampaignEngineApp
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddEngineRateLimits();
-        services.AddOpenApi();
+        services.AddEngineOpenApi();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         services.AddStorage();
