@@ -29,6 +29,7 @@ public static class CampaignEngineApp
 
     public static WebApplicationBuilder AddCampaignEngine(this WebApplicationBuilder builder)
     {
+        builder.Configuration.AddAppSettingsBesideTheApp(builder.Environment.ContentRootPath);
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
         if (CustomHandler.Port(builder.Configuration) is { } port)
         {
@@ -46,7 +47,7 @@ public static class CampaignEngineApp
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddEngineRateLimits();
-        services.AddOpenApi();
+        services.AddEngineOpenApi();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         services.AddStorage();

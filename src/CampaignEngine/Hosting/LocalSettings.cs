@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace CampaignEngine.Hosting;
 
@@ -27,5 +29,26 @@ public static class LocalSettings
         {
             manager.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });
         }
+    }
+
+    /// <summary>
+    /// Reads the <c>appsettings.json</c> that ships beside the engine when the content root has none.
+    /// <c>./run.sh</c> sets the content root to the repository (where <c>local.settings.json</c> lives),
+    /// which would otherwise leave the engine's own defaults (log levels among them) unread.
+    /// Like the file it stands in for, it sits above local.settings.json and below everything else.
+    /// </summary>
+    public static void AddAppSettingsBesideTheApp(this IConfigurationBuilder configuration, string contentRoot, string? appDirectory = null)
+    {
+        const string appSettings = "appsettings.json";
+        appDirectory ??= AppContext.BaseDirectory;
+        if (File.Exists(Path.Combine(contentRoot, appSettings)) || !File.Exists(Path.Combine(appDirectory, appSettings))) return;
+        if (configuration is not IConfigurationManager manager) return;
+
+        manager.Sources.Insert(0, new JsonConfigurationSource
+        {
+            Path = appSettings,
+            Optional = true,
+            FileProvider = new PhysicalFileProvider(appDirectory),
+        });
     }
 }

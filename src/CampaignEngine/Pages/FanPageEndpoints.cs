@@ -38,7 +38,7 @@ public static class FanPageEndpoints
 
     private static async Task<IResult> QrAsync(string slug, HttpContext http, FanPages pages, CancellationToken ct, Func<string, IResult> image)
     {
-        if (await pages.VisibleAsync(slug, ct) is null) return pages.NotFound(http);
+        if (await pages.VisibleAsync(slug, ct) is null) return pages.Missing(http, slug);
         HtmlPage.ApplySecurityHeaders(http.Response, SvgPolicy);
         http.Response.Headers.CacheControl = "public, max-age=3600";
         return image(pages.AbsoluteLinks(http, slug).Page);

@@ -50,7 +50,7 @@ public sealed class FanPages(
 
     internal async Task<IResult> PollAsync(string slug, HttpContext http, CancellationToken ct)
     {
-        if (await VisibleAsync(slug, ct) is not { } found) return NotFound(http);
+        if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var (campaign, availability) = found;
         var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
         var html = views.Poll(campaign, availability, Links(http, campaign), closed);
@@ -59,14 +59,14 @@ public sealed class FanPages(
 
     internal async Task<IResult> ThanksAsync(string slug, string? receipt, HttpContext http, CancellationToken ct)
     {
-        if (await VisibleAsync(slug, ct) is not { } found) return NotFound(http);
+        if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var html = views.Thanks(found.Campaign, Links(http, found.Campaign), IsReceipt(receipt) ? receipt : null);
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "private, no-store");
     }
 
     internal async Task<IResult> ResultsAsync(string slug, HttpContext http, CancellationToken ct)
     {
-        if (await VisibleAsync(slug, ct) is not { } found) return NotFound(http);
+        if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var current = await results.GetResultsAsync(found.Campaign, ct);
         var html = views.Results(found.Campaign, found.Availability, Links(http, found.Campaign), current);
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2");
@@ -84,6 +84,14 @@ public sealed class FanPages(
     internal CampaignLinks AbsoluteLinks(HttpContext http, string slug) => urls.For(http.Request, slug);
 
     internal IResult NotFound(HttpContext http) => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound);
+
+    /// <summary>
+    /// The answer when <see cref="VisibleAsync"/> found nothing: 404, or 400 when the slug could never
+    /// exist (disallowed characters), as the API and the vote endpoint answer. The fan sees the same
+    /// "not found" text either way: to them it is a bad link.
+    /// </summary>
+    internal IResult Missing(HttpContext http, string slug) =>
+        ErrorAsync(http, null, Slug.IsValid(slug) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, FanMessage.NotFound);
 
     /// <summary>Results for a message page: a nice extra, so a storage hiccup leaves them out rather than failing the page.</summary>
     private async Task<PollResults?> TryResultsAsync(Campaign campaign, HttpContext http)

@@ -1,31 +1,80 @@
+using Microsoft.Extensions.Options;
+
 namespace CampaignEngine.Storage;
 
-/// <summary>Creates the tables and queues on start so a fresh Azurite or account just works.</summary>
-public sealed class StorageInitializer(StorageClients clients, StorageNames names, ILogger<StorageInitializer> logger)
-    : IHostedService
+/// <summary>
+/// Creates the tables and queues on start so a fresh Azurite or account just works.
+/// </summary>
+/// <remarks>
+/// Start waits for storage only up to <see cref="StorageOptions.StartupWait"/>. If storage is still
+/// not answering by then (an account whose role assignments have not reached the data plane yet, an
+/// Azurite that is down), the engine starts anyway and keeps trying in the background: it must
+/// answer HTTP, so that <c>/healthz</c> can say 503 and so that the Functions host, which gives a
+/// custom handler 60 s to answer, does not give up on it. Calls that need storage answer 503 meanwhile.
+/// </remarks>
+public sealed class StorageInitializer(
+    StorageClients clients, StorageNames names, IOptions<StorageOptions> options, ILogger<StorageInitializer> logger)
+    : IHostedService, IDisposable
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+    private readonly CancellationTokenSource stopping = new();
+    private Task background = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        var deadline = DateTime.UtcNow + options.Value.StartupWait;
+        while (!cancellationToken.IsCancellationRequested)
         {
-            try
+            if (await TryCreateAsync(cancellationToken)) return;
+            if (DateTime.UtcNow + RetryDelay >= deadline) break;
+            await Task.Delay(RetryDelay, cancellationToken);
+        }
+
+        logger.LogWarning("Starting without storage; /healthz answers 503 until it answers. Still trying in the background.");
+        background = Task.Run(() => KeepTryingAsync(stopping.Token), CancellationToken.None);
+    }
+
+    private async Task KeepTryingAsync(CancellationToken cancellationToken)
+    {
+        var delay = RetryDelay;
+        try
+        {
+            while (!await TryCreateAsync(cancellationToken))
             {
-                await Task.WhenAll(
-                    names.Tables.Select(t => clients.Tables.CreateTableIfNotExistsAsync(t, cancellationToken))
-                        .Concat<Task>(names.Queues.Select(q =>
-                            clients.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
-                logger.LogInformation("Storage ready: {TableCount} tables, {QueueCount} queues", names.Tables.Count(), names.Queues.Count());
-                return;
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }
-            catch (Exception ex) when (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
-            {
-                // Storage may still be starting (Azurite launched alongside us); keep trying for a while.
-                logger.LogWarning("Storage not ready yet: {Reason}", ex.Message);
-                await Task.Delay(500, cancellationToken);
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The engine is stopping.
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task<bool> TryCreateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(
+                names.Tables.Select(t => clients.Tables.CreateTableIfNotExistsAsync(t, cancellationToken))
+                    .Concat<Task>(names.Queues.Select(q =>
+                        clients.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
+            logger.LogInformation("Storage ready: {TableCount} tables, {QueueCount} queues", names.Tables.Count(), names.Queues.Count());
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Storage may still be starting (Azurite launched alongside us) or not yet reachable.
+            logger.LogWarning("Storage not ready yet: {Reason}", ex.Message);
+            return false;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await background.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => stopping.Dispose();
 }

@@ -12,4 +12,10 @@ public sealed class StorageOptions
 
     /// <summary>Prepended to every table and queue name; lets tests and tenants share one account.</summary>
     public string Prefix { get; set; } = "";
+
+    /// <summary>
+    /// How long start-up waits for storage to create the tables and queues. After that the engine
+    /// serves anyway (<c>/healthz</c> says 503) and keeps trying in the background.
+    /// </summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -215,6 +215,26 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDeclaresTheAdminKeyOnEveryApiOperationAndOnNoFanOne()
+    {
+        var doc = await Host.Admin.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("adminKey");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var operations = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Operation: op.Value)))
+            .ToList();
+        Assert.Contains(operations, o => o.Path.StartsWith("/c/", StringComparison.Ordinal));
+        foreach (var (path, operation) in operations)
+        {
+            var required = operation.TryGetProperty("security", out var security)
+                && security.EnumerateArray().Any(r => r.TryGetProperty("adminKey", out _));
+            Assert.True(required == path.StartsWith("/api/", StringComparison.Ordinal), $"{path}: admin key required = {required}");
+        }
+    }
+
     internal static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -243,13 +243,28 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
         var draft = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("draft"), publish: false);
         using var fan = Host.CreateClient();
 
-        foreach (var path in new[] { $"/c/{draft.Slug}", $"/c/{draft.Slug}/results", $"/c/{draft.Slug}/thanks", "/c/no-such-poll", "/c/NOT_A_SLUG", $"/c/{draft.Slug}/qr.png" })
+        foreach (var path in new[] { $"/c/{draft.Slug}", $"/c/{draft.Slug}/results", $"/c/{draft.Slug}/thanks", "/c/no-such-poll", $"/c/{draft.Slug}/qr.png" })
         {
             var page = await fan.GetPageAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, page.Response.StatusCode);
             Assert.Equal("text/html; charset=utf-8", page.Response.Content.Headers.ContentType?.ToString());
             Assert.Equal("Page not found", page.Document.QuerySelector("h1")!.TextContent);
             Assert.DoesNotContain(draft.Title, page.Source);
+        }
+    }
+
+    [Fact]
+    public async Task SlugsWithDisallowedCharactersGetAFriendly400OnEveryFanPage()
+    {
+        using var fan = Host.CreateClient();
+
+        // 400 like the API and the vote endpoint; to the fan it reads as a bad link.
+        foreach (var path in new[] { "/c/NOT_A_SLUG", "/c/NOT_A_SLUG/results", "/c/NOT_A_SLUG/thanks", "/c/a.b/qr.png", "/c/a.b/qr.svg" })
+        {
+            var page = await fan.GetPageAsync(path);
+            Assert.Equal(HttpStatusCode.BadRequest, page.Response.StatusCode);
+            Assert.Equal("text/html; charset=utf-8", page.Response.Content.Headers.ContentType?.ToString());
+            Assert.Equal("Page not found", page.Document.QuerySelector("h1")!.TextContent);
         }
     }
 
