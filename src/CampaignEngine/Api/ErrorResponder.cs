@@ -6,7 +6,7 @@ namespace CampaignEngine.Api;
 /// Answers an error in the caller's language: a localized page for fans posting forms or
 /// browsing <c>/c/…</c>, RFC 7807 ProblemDetails for everyone else.
 /// </summary>
-public sealed class ErrorResponder(IProblemDetailsService problems, FanPages pages)
+public sealed class ErrorResponder(IProblemDetailsService problems, FanPages pages, ILogger<ErrorResponder> logger)
 {
     public static bool WantsHtml(HttpRequest request) =>
         request.Path.StartsWithSegments("/c")
@@ -19,7 +19,8 @@ public sealed class ErrorResponder(IProblemDetailsService problems, FanPages pag
         http.Response.StatusCode = statusCode;
         if (WantsHtml(http.Request))
         {
-            await pages.ErrorAsync(http, null, statusCode, FanMessages.ForStatus(statusCode)).ExecuteAsync(http);
+            var campaign = await CampaignOfPathAsync(http);
+            await pages.ErrorAsync(http, campaign, statusCode, FanMessages.ForStatus(statusCode)).ExecuteAsync(http);
             return;
         }
         await problems.WriteAsync(new ProblemDetailsContext
@@ -27,5 +28,24 @@ public sealed class ErrorResponder(IProblemDetailsService problems, FanPages pag
             HttpContext = http,
             ProblemDetails = { Status = statusCode, Detail = detail },
         });
+    }
+
+    /// <summary>
+    /// The live campaign a <c>/c/{slug}/…</c> request was for, so its error page speaks the
+    /// campaign's language; null when there is none, it is a draft, or storage cannot say.
+    /// </summary>
+    private async Task<Campaigns.Campaign?> CampaignOfPathAsync(HttpContext http)
+    {
+        var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is not { Length: >= 2 }) return null;
+        try
+        {
+            return (await pages.VisibleAsync(segments[1], http.RequestAborted))?.Campaign;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not look up the campaign for an error page");
+            return null;
+        }
     }
 }

@@ -287,6 +287,21 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
     }
 
     [Fact]
+    public async Task AnOversizedFormPostToAHebrewPollIsAnsweredInHebrew()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("big-he").WithLocale("he"));
+        using var fan = Host.CreateClient();
+
+        // An English browser: the page follows the campaign, as every other page of that poll does.
+        var page = await fan.PostFormAsync($"/c/{poll.Slug}/votes", ("optionId", "choc"), ("name", new string('n', 70_000)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.Response.StatusCode);
+        Assert.Equal("he", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("rtl", page.Document.DocumentElement.GetAttribute("dir"));
+        Assert.Equal(0, (await Host.GetResultsAsync(poll.Slug)).GetProperty("totalVotes").GetInt64());
+    }
+
+    [Fact]
     public async Task AClosedPollShowsTheClosedNoticeAndResultsInsteadOfTheForm()
     {
         var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("closed"));
