@@ -19,4 +19,10 @@ public sealed class GroupCommitOptions
     /// under load, items that arrive while every slot is busy share the next message.
     /// </summary>
     [Range(1, 256)] public int MaxConcurrentSends { get; set; } = 8;
+
+    /// <summary>
+    /// How long a group may wait for more items while other sends are in flight. Without it,
+    /// moderate traffic would travel one vote per message, the costliest shape for the queue.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")] public TimeSpan MaxWait { get; set; } = TimeSpan.FromMilliseconds(5);
 }

@@ -8,7 +8,8 @@ namespace CampaignEngine.Messaging;
 /// Group commit onto one queue. Callers hand in items and wait; the items of many concurrent
 /// callers travel in one message, and every caller's task completes only once that message
 /// is durably enqueued (or fails with the send's error, so nothing is half accepted).
-/// No timer is involved: an item waits only while earlier sends occupy every slot.
+/// A lone item goes out at once; while other sends are in flight, a group waits up to
+/// <see cref="GroupCommitOptions.MaxWait"/> for company before it is sent.
 /// </summary>
 public sealed class GroupCommitQueue : IAsyncDisposable
 {
@@ -50,17 +51,56 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         while (await reader.WaitToReadAsync())
         {
             await slots.WaitAsync();
-            var group = new List<Pending>();
-            var size = MessageJson.Prefix.Length + MessageJson.Suffix.Length;
-            while (group.Count < options.MaxItems && reader.TryPeek(out var next)
-                   && (group.Count == 0 || size + next.Json.Length + 1 <= options.MaxBytes))
+            var group = new Group();
+            Gather(reader, group);
+            // While other sends are in flight, linger briefly for company: under steady load that
+            // caps the message rate (the queue's real limit) without holding back a lone item.
+            if (slots.CurrentCount < options.MaxConcurrentSends - 1 && options.MaxWait > TimeSpan.Zero)
             {
-                reader.TryRead(out _);
-                group.Add(next);
-                size += next.Json.Length + 1;
+                await LingerAsync(reader, group);
             }
-            _ = SendGroupAsync(group, size);
+            _ = SendGroupAsync(group.Items, group.Size);
         }
+    }
+
+    private async Task LingerAsync(ChannelReader<Pending> reader, Group group)
+    {
+        using var linger = new CancellationTokenSource(options.MaxWait);
+        while (!group.Full)
+        {
+            try
+            {
+                if (!await reader.WaitToReadAsync(linger.Token)) return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            Gather(reader, group);
+        }
+    }
+
+    private void Gather(ChannelReader<Pending> reader, Group group)
+    {
+        while (group.Items.Count < options.MaxItems && reader.TryPeek(out var next))
+        {
+            if (group.Items.Count > 0 && group.Size + next.Json.Length + 1 > options.MaxBytes)
+            {
+                group.Full = true;
+                return;
+            }
+            reader.TryRead(out _);
+            group.Items.Add(next);
+            group.Size += next.Json.Length + 1;
+        }
+        group.Full |= group.Items.Count >= options.MaxItems;
+    }
+
+    private sealed class Group
+    {
+        public List<Pending> Items { get; } = [];
+        public int Size { get; set; } = MessageJson.Prefix.Length + MessageJson.Suffix.Length;
+        public bool Full { get; set; }
     }
 
     private async Task SendGroupAsync(List<Pending> group, int size)

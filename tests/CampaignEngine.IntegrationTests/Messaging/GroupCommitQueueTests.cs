@@ -46,6 +46,23 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
+    public async Task SteadyTrafficFromWaitingCallersStillSharesMessages()
+    {
+        var queue = await NewQueueAsync();
+        await using var group = new GroupCommitQueue(queue, new GroupCommitOptions());
+
+        // Sixteen fans, each waiting for its answer before the next vote: moderate, steady load.
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async fan =>
+        {
+            for (var i = 0; i < 25; i++) await group.SendAsync(new Item(fan * 100 + i));
+        }));
+
+        var messages = await DrainAsync(queue);
+        Assert.Equal(400, messages.Sum(m => m.Count));
+        Assert.True(messages.Count <= 200, $"400 items from 16 waiting callers took {messages.Count} messages");
+    }
+
+    [Fact]
     public async Task NoMessageExceedsTheItemOrByteBound()
     {
         var queue = await NewQueueAsync();
