@@ -66,6 +66,8 @@ public sealed class VoteAcceptor(
         var freshClaim = false;
         var slot = VoteAllowance.NextSlot(campaign.Rules.VotesPerVoter, used, counted.Select(s => s.Slot).ToHashSet(), n =>
         {
+            // A device id minted for this very request is nobody else's: no claim to race for.
+            if (!mayHaveVoted) return true;
             var claim = recent.TryClaim(partition, VoteKeys.VoteRow(voterKey, period, n), requestKey);
             freshClaim = claim == SlotClaim.New;
             return claim != SlotClaim.Taken;

@@ -36,6 +36,24 @@ public sealed class VoteAllowanceTests
     }
 
     [Fact]
+    public void OldClaimsAreSweptOnceTheSetIsLargeAndRecentOnesKept()
+    {
+        var clock = new FakeTimeProvider();
+        var recent = new RecentVotes(clock);
+        for (var i = 0; i <= 200_000; i++) recent.TryClaim("p", $"old-{i}");
+        clock.Advance(TimeSpan.FromMinutes(9));
+        recent.TryClaim("p", "recent");
+        Assert.Equal(200_002, recent.Count);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(SlotClaim.New, recent.TryClaim("p", "newest"));
+
+        Assert.Equal(2, recent.Count);
+        Assert.Equal(SlotClaim.Taken, recent.TryClaim("p", "recent"));
+        Assert.Equal(SlotClaim.New, recent.TryClaim("p", "old-7"));
+    }
+
+    [Fact]
     public void ARetryOfTheSameRequestSharesItsClaimAndNoOtherRequestDoes()
     {
         var recent = new RecentVotes(new FakeTimeProvider());
