@@ -17,3 +17,14 @@ public interface IQueueFunction
 
     Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A queue function that can also take a whole received batch at once. The standalone listener
+/// uses it to write the votes of many messages in fewer, fuller transactions; the Functions host
+/// invokes per message. If the batch fails, the listener retries its messages one by one, so one
+/// bad message is isolated (and in the end poisoned) while the rest are counted.
+/// </summary>
+public interface IBatchQueueFunction : IQueueFunction
+{
+    Task RunBatchAsync(IReadOnlyList<QueueInvocation> invocations, CancellationToken cancellationToken);
+}

@@ -64,9 +64,34 @@ public sealed class QueueListener(
             idleDelay = settings.MinPollingInterval;
             // Deliberately not bound to stoppingToken: a batch already taken is finished on shutdown
             // rather than abandoned half way (the lease would hide it for a while otherwise).
-            await Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m)));
+            await (function is IBatchQueueFunction batched && messages.Length > 1
+                ? ProcessBatchAsync(batched, queue, poison, messages)
+                : Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m))));
         }
     }
+
+    /// <summary>Runs the whole batch at once; when that fails, each message gets a try of its own.</summary>
+    private async Task ProcessBatchAsync(IBatchQueueFunction function, QueueClient queue, QueueClient poison, QueueMessage[] messages)
+    {
+        var expired = messages.Where(m => m.DequeueCount > settings.MaxDequeueCount).ToList();
+        await Task.WhenAll(expired.Select(m => MoveToPoisonAsync(queue, poison, m)));
+        var live = messages.Except(expired).ToList();
+        if (live.Count == 0) return;
+        try
+        {
+            await function.RunBatchAsync(live.Select(Invocation).ToList(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Function} failed on a batch of {Count} messages; retrying them one by one", function.Name, live.Count);
+            await Task.WhenAll(live.Select(m => ProcessAsync(function, queue, poison, m)));
+            return;
+        }
+        await Task.WhenAll(live.Select(m => DeleteAsync(queue, m)));
+    }
+
+    private static QueueInvocation Invocation(QueueMessage message) =>
+        new(message.Body.ToString(), message.MessageId, message.DequeueCount, message.InsertedOn);
 
     private TimeSpan NextIdleDelay(TimeSpan current)
     {
@@ -85,8 +110,7 @@ public sealed class QueueListener(
 
         try
         {
-            var invocation = new QueueInvocation(message.Body.ToString(), message.MessageId, message.DequeueCount, message.InsertedOn);
-            await function.RunAsync(invocation, CancellationToken.None);
+            await function.RunAsync(Invocation(message), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -96,6 +120,11 @@ public sealed class QueueListener(
             return;
         }
 
+        await DeleteAsync(queue, message);
+    }
+
+    private async Task DeleteAsync(QueueClient queue, QueueMessage message)
+    {
         try
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
@@ -129,8 +158,18 @@ public sealed class QueueListener(
 
     private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message)
     {
-        await poison.SendMessageAsync(message.Body);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        try
+        {
+            await poison.SendMessageAsync(message.Body);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+        catch (Exception ex)
+        {
+            // The message comes back when its lease ends and is moved then; a copy already in the
+            // poison queue is harmless, replaying it is idempotent.
+            logger.LogWarning(ex, "Could not move message {MessageId} to {PoisonQueue}", message.MessageId, poison.Name);
+            return;
+        }
         logger.LogError("Message {MessageId} moved to {PoisonQueue} after {DequeueCount} attempts",
             message.MessageId, poison.Name, message.DequeueCount);
     }

@@ -5,18 +5,21 @@ using CampaignEngine.Storage;
 namespace CampaignEngine.Voting;
 
 /// <summary>The <c>votes</c> queue function: counts each vote of a message exactly once.</summary>
-public sealed class VoteTallyFunction(TallyWriter writer, ILogger<VoteTallyFunction> logger) : IQueueFunction
+public sealed class VoteTallyFunction(TallyWriter writer, ILogger<VoteTallyFunction> logger) : IBatchQueueFunction
 {
     public string Name => "VoteTally";
     public string Queue => QueueNames.Votes;
 
-    public async Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    public Task RunAsync(QueueInvocation invocation, CancellationToken cancellationToken) => RunBatchAsync([invocation], cancellationToken);
+
+    public async Task RunBatchAsync(IReadOnlyList<QueueInvocation> invocations, CancellationToken cancellationToken)
     {
-        var batch = Batch<VoteAccepted>.Parse(invocation.MessageText);
-        var counted = await Task.WhenAll(batch.Items
+        var votes = invocations.SelectMany(i => Batch<VoteAccepted>.Parse(i.MessageText).Items).ToList();
+        // Votes of the same shard from different messages share transactions: fewer, fuller writes.
+        var counted = await Task.WhenAll(votes
             .GroupBy(v => v.PartitionKey)
             .Select(g => writer.WriteAsync(g.Key, g.ToList(), cancellationToken)));
-        logger.LogInformation("Tallied {Counted} of {Received} votes from message {MessageId} (dequeue {DequeueCount})",
-            counted.Sum(), batch.Items.Count, invocation.MessageId, invocation.DequeueCount);
+        logger.LogInformation("Tallied {Counted} of {Received} votes from {Messages} message(s), first {MessageId} (dequeue {DequeueCount})",
+            counted.Sum(), votes.Count, invocations.Count, invocations[0].MessageId, invocations[0].DequeueCount);
     }
 }

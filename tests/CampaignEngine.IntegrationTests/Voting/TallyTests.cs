@@ -109,6 +109,32 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
     }
 
     [Fact]
+    public async Task ABadMessageInAReceivedBatchIsPoisonedAloneAndTheOthersAreCounted()
+    {
+        // Queue everything first with no listener, so one receive takes the whole batch.
+        await using var quiet = await EngineHost.StartAsync(new Dictionary<string, string?> { ["QueueListener:Enabled"] = "false" });
+        var poll = await quiet.CreateCampaignAsync(new PollBuilder().UniqueSlug("batch"));
+        var queue = quiet.Queues.GetQueueClient(quiet.Names.VotesQueue);
+        const string bad = "{\"items\": 42}";
+        for (var m = 0; m < 6; m++)
+        {
+            if (m == 3) await queue.SendMessageAsync(bad);
+            await queue.SendMessageAsync(Message(Enumerable.Range(0, 20).Select(i => Vote(poll.Slug, $"b-{m}-{i}")).ToArray()).MessageText);
+        }
+
+        await using var listening = await EngineHost.StartAsync(prefix: quiet.Prefix);
+
+        await listening.WaitForTotalAsync(poll.Slug, 120);
+        var poison = listening.Queues.GetQueueClient(StorageNames.Poison(listening.Names.VotesQueue));
+        var poisoned = await Eventually.ReturnsAsync(async () => (await poison.PeekMessagesAsync(10)).Value,
+            messages => messages.Length > 0, TimeSpan.FromSeconds(30), "the bad message to reach votes-poison");
+        Assert.Equal(bad, poisoned.Single().Body.ToString());
+        await Eventually.ReturnsAsync(async () => (await queue.PeekMessagesAsync(10)).Value, m => m.Length == 0,
+            TimeSpan.FromSeconds(30), "the votes queue to drain");
+        Assert.Equal(120, (await listening.GetResultsAsync(poll.Slug)).GetProperty("totalVotes").GetInt64());
+    }
+
+    [Fact]
     public async Task PoisonedMessagesCanBeReplayed()
     {
         await using var host = await EngineHost.StartAsync(new Dictionary<string, string?> { ["QueueListener:Enabled"] = "false" });
