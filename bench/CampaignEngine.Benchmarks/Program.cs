@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using CampaignEngine.Benchmarks;
+
+// ./bench.sh runs this after building the engine in Release. Usage:
+//   CampaignEngine.Benchmarks <repo root> <engine dll> [--quick]
+// --quick shortens every phase (a smoke test of the bench itself) and writes no docs.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: CampaignEngine.Benchmarks <repo root> <engine dll> [--quick]");
+    return 2;
+}
+var repo = Path.GetFullPath(args[0]);
+var dll = Path.GetFullPath(args[1]);
+var quick = args.Contains("--quick");
+Console.CancelKeyPress += (_, _) => Children.StopAll();
+AppDomain.CurrentDomain.ProcessExit += (_, _) => Children.StopAll();
+
+const int Threads = 2;
+const int Headline = 64;
+int[] levels = [16, 32, 64, 128, 256];
+var runSeconds = quick ? 2 : 8;
+var dunkin = quick ? 20_000L : 174_000L + 130_000L;
+// Engine settings for the run; the figures are only comparable with the same settings.
+var settings = new Dictionary<string, string>
+{
+    ["Benchmark__BareEndpoint"] = "true",
+    // Results are normally cached for 1 s; a shorter cache makes the tally catch-up visible sooner.
+    ["CampaignEngine__ResultsCacheDuration"] = "00:00:00.250",
+};
+foreach (var (key, value) in BenchSettings.FromEnvironment()) settings[key] = value;
+
+var total = Stopwatch.StartNew();
+var results = new BenchResults
+{
+    Machine = Machine.Describe(repo),
+    Date = DateTimeOffset.UtcNow,
+    EngineSettings = settings,
+    HeadlineConnections = Headline,
+    Threads = Threads,
+    RunSeconds = runSeconds,
+    LoadBefore = Machine.LoadAverage(),
+};
+try
+{
+    Step("Azurite (in memory, free ports)");
+    using var azurite = await Azurite.StartAsync(repo);
+
+    Step("Cold start as a Functions custom handler");
+    results.ColdStarts.AddRange(await ColdStart.MeasureAsync(dll, azurite.ConnectionString, quick ? 2 : 5));
+    Console.WriteLine($"  {string.Join(", ", results.ColdStarts.Select(t => $"{t.TotalMilliseconds:0} ms"))}");
+
+    Step("Raw enqueue: one message per vote, 32 in flight");
+    results.RawEnqueuePerSecond = await RawEnqueue.MessagesPerSecondAsync(azurite.ConnectionString, TimeSpan.FromSeconds(quick ? 2 : 5));
+    Console.WriteLine($"  {results.RawEnqueuePerSecond:N0} messages/s");
+
+    Step("Engine (Release, standalone)");
+    using var engine = Engine.Start(dll, azurite.ConnectionString, "bench", settings);
+    await engine.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+    var wrk = new Wrk(Path.Combine(repo, "bench", "wrk"), engine.BaseUrl, Threads);
+
+    async Task<VoteRun> VotesAsync(string slug, int connections, Func<Task<WrkResult>> load, TimeSpan tallyDeadline)
+    {
+        var meter = new CpuMeter(engine.Pid, azurite.Pid);
+        var run = await load();
+        var cpu = meter.Stop();
+        var tally = await Tally.WaitAsync(engine, slug, run, tallyDeadline);
+        var vote = new VoteRun(connections, run, tally, cpu);
+        Console.WriteLine($"  c={connections,-4} {Summary.Votes(vote)}");
+        return vote;
+    }
+
+    async Task<PlainRun> PlainAsync(int connections, string method, string path, string? body = null)
+    {
+        var meter = new CpuMeter(engine.Pid, azurite.Pid);
+        var run = await wrk.PlainAsync(connections, runSeconds, method, path, body);
+        var plain = new PlainRun(connections, run, meter.Stop());
+        Console.WriteLine($"  c={connections,-4} {Summary.Plain(plain)}");
+        return plain;
+    }
+
+    Step("Warm-up (JIT, connection pools; not reported)");
+    var warm = await engine.CreatePollAsync("bench-warmup", 4);
+    await VotesAsync(warm, Headline, () => wrk.VotesForAsync(Headline, quick ? 1 : 3, warm, 4), TimeSpan.FromSeconds(120));
+    await wrk.PlainAsync(Headline, 1, "POST", "/bench/accept", """{"optionId":"o1"}""");
+
+    Step($"Bare 202 endpoint (no storage), {runSeconds} s per level");
+    foreach (var c in levels) results.Bare.Add(await PlainAsync(c, "POST", "/bench/accept", """{"optionId":"o1"}"""));
+
+    Step($"Votes from distinct voters, {runSeconds} s per level, then wait for the exact tally");
+    foreach (var c in levels)
+    {
+        var slug = await engine.CreatePollAsync($"bench-c{c}", 4);
+        results.Votes.Add(await VotesAsync(slug, c, () => wrk.VotesForAsync(c, runSeconds, slug, 4), TimeSpan.FromSeconds(180)));
+    }
+
+    Step($"Dunkin': {dunkin:N0} submissions from distinct voters to one campaign");
+    var dunkinSlug = await engine.CreatePollAsync("bench-dunkin", 4);
+    results.DunkinSubmissions = dunkin;
+    results.Dunkin = await VotesAsync(dunkinSlug, Headline,
+        () => wrk.VotesCountAsync(Headline, dunkin, dunkinSlug, 4, TimeSpan.FromMinutes(8)), TimeSpan.FromSeconds(240));
+
+    Step("Results page GET /c/{slug}/results");
+    results.ResultsPage = await PlainAsync(Headline, "GET", $"/c/{dunkinSlug}/results");
+
+    results.PeakWorkingSetKib = engine.PeakWorkingSetKib();
+    Console.WriteLine($"  engine peak working set (VmHWM): {results.PeakWorkingSetKib / 1024.0:N0} MiB");
+}
+finally
+{
+    Children.StopAll();
+}
+
+results.Duration = total.Elapsed;
+Console.WriteLine();
+Console.WriteLine(Summary.Table(results));
+if (!quick)
+{
+    var docs = Path.Combine(repo, "docs");
+    File.WriteAllText(Path.Combine(docs, "benchmarks.svg"), Chart.Svg(results));
+    File.WriteAllText(Path.Combine(docs, "benchmarks.md"), Report.Markdown(results, Path.Combine(repo, "bench", "analysis.md")));
+    Console.WriteLine("Wrote docs/benchmarks.md and docs/benchmarks.svg");
+}
+return 0;
+
+static void Step(string title) => Console.WriteLine($"== {title}");
