@@ -12,7 +12,7 @@ cleanup() {
   trap - INT TERM EXIT
   # The driver stops Azurite, the engine and wrk itself; this covers a driver that was killed.
   if [ -n "$driver_pid" ] && kill -0 "$driver_pid" 2>/dev/null; then
-    kill -INT "$driver_pid" 2>/dev/null || true
+    kill -TERM "$driver_pid" 2>/dev/null || true
     wait "$driver_pid" 2>/dev/null || true
   fi
 }

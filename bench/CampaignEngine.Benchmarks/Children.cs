@@ -46,6 +46,18 @@ public static class Children
         foreach (var process in all) Stop(process, TimeSpan.FromSeconds(3));
     }
 
+    /// <summary>On Ctrl-C or SIGTERM: kill everything at once, without starting new processes.</summary>
+    public static void KillAll()
+    {
+        Process[] all;
+        lock (Started) all = [.. Started];
+        foreach (var process in all)
+        {
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { }
+        }
+    }
+
     /// <summary>Sends a POSIX signal by pid (wrk prints its summary on SIGINT).</summary>
     public static void Signal(Process process, string signal)
     {

@@ -3,7 +3,8 @@ namespace CampaignEngine.Benchmarks;
 /// <summary>Average CPU cores used during a load run, per process and for the whole machine.</summary>
 public sealed record CpuUse(double Engine, double Azurite, double Machine);
 
-public sealed record VoteRun(int Connections, WrkResult Load, TallyCatchUp Tally, CpuUse Cpu);
+/// <summary>One vote run; <paramref name="MaxQueueDepth"/> is the deepest the votes queue got (sampled every 0.5 s).</summary>
+public sealed record VoteRun(int Connections, WrkResult Load, TallyCatchUp Tally, CpuUse Cpu, long MaxQueueDepth);
 
 public sealed record PlainRun(int Connections, WrkResult Load, CpuUse Cpu);
 

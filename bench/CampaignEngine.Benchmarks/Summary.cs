@@ -9,7 +9,7 @@ public static class Summary
         $"{v.Load.AcceptedPerSecond,8:N0} votes/s  p50 {v.Load.P50Ms,6:0.0} ms  p99 {v.Load.P99Ms,7:0.0} ms  " +
         $"receipts {v.Load.Accepted:N0} (refused {v.Load.Refused:N0}, socket errors {v.Load.SocketErrors}){(v.Load.AllAnswered ? "" : " NOT ALL ANSWERED")}  " +
         $"tally {(v.Tally.Exact ? "exact" : $"NOT exact ({v.Tally.Tallied:N0})")} {v.Tally.AfterLastAccept.TotalSeconds:0.0} s after last accept, " +
-        $"{v.Tally.TalliedPerSecond:N0} tallied/s  cpu engine {v.Cpu.Engine:0.00} azurite {v.Cpu.Azurite:0.00} machine {v.Cpu.Machine:0.00}";
+        $"{v.Tally.TalliedPerSecond:N0} tallied/s  queue max {v.MaxQueueDepth:N0} msgs  cpu engine {v.Cpu.Engine:0.00} azurite {v.Cpu.Azurite:0.00} machine {v.Cpu.Machine:0.00}";
 
     public static string Plain(PlainRun p) =>
         $"{p.Load.RequestsPerSecond,8:N0} req/s    p50 {p.Load.P50Ms,6:0.0} ms  p99 {p.Load.P99Ms,7:0.0} ms  non-2xx {p.Load.Non2xx}  socket errors {p.Load.SocketErrors}" +
