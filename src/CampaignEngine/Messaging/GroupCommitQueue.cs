@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Azure.Storage.Queues;
@@ -47,9 +48,17 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     private async Task PumpAsync()
     {
         var reader = pending.Reader;
+        var lastSend = 0L;
         while (await reader.WaitToReadAsync())
         {
             await slots.WaitAsync();
+            if (options.MinSendInterval > TimeSpan.Zero)
+            {
+                // Pacing, not a batch timer: only a send that follows the previous one too closely waits.
+                var wait = options.MinSendInterval - Stopwatch.GetElapsedTime(lastSend);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                lastSend = Stopwatch.GetTimestamp();
+            }
             var group = new List<Pending>();
             var size = MessageJson.Prefix.Length + MessageJson.Suffix.Length;
             while (group.Count < options.MaxItems && reader.TryPeek(out var next)
