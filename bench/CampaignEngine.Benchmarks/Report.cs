@@ -79,7 +79,7 @@ public static class Report
                      $"{r.EngineSettings.GetValueOrDefault("CampaignEngine__ResultsCacheDuration", "1 s")} in this run, which bounds how late a catch-up is seen.");
         s.AppendLine("- Dunkin' is 304,000 submissions (174,000 votes plus 130,000 standing in for contest entries) to one poll, each thread sending exactly its share.");
         s.AppendLine("- The bare 202 endpoint (`POST /bench/accept`, mapped only when `Benchmark:BareEndpoint` is true) reads the body and answers 202 with a receipt-shaped JSON, without storage: the same app's HTTP ceiling on this machine.");
-        s.AppendLine("- The raw enqueue baseline is `QueueClient.SendMessageAsync`, one vote-sized message per call, 32 calls in flight, for 5 s against the same Azurite.");
+        s.AppendLine("- The raw enqueue baseline is `QueueClient.SendMessageAsync`, one vote-sized message per call, 32 calls in flight, for 5 s against a fresh in-memory Azurite of its own.");
         s.AppendLine("- Cold start: the engine dll started with `FUNCTIONS_CUSTOMHANDLER_PORT` (it then listens on 127.0.0.1 there, listeners off), `/healthz` polled every 25 ms as the Functions host does.");
         s.AppendLine("- Peak working set is `VmHWM` from `/proc/<pid>/status` of the engine process at the end of all runs.");
         s.AppendLine();
