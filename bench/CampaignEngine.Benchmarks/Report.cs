@@ -25,7 +25,7 @@ public static class Report
         s.AppendLine();
         s.AppendLine("| target | goal | measured | verdict |");
         s.AppendLine("|---|---|---|---|");
-        foreach (var t in Targets.Judge(r)) s.AppendLine($"| {t.Name} | {t.Goal} | {t.Measured} | {(t.Met ? "**met**" : "**missed**")}: {t.Margin} |");
+        foreach (var t in Targets.Judge(r)) s.AppendLine($"| {t.Name} | {t.Goal} | {t.Measured} | {(t.Met ? "**met**" : "**missed**")} {t.Margin} |");
         s.AppendLine();
 
         s.AppendLine("## Figures");
@@ -81,7 +81,7 @@ public static class Report
         s.AppendLine("- The bare 202 endpoint (`POST /bench/accept`, mapped only when `Benchmark:BareEndpoint` is true) reads the body and answers 202 with a receipt-shaped JSON, without storage: the same app's HTTP ceiling on this machine.");
         s.AppendLine("- The raw enqueue baseline is `QueueClient.SendMessageAsync`, one vote-sized message per call, 32 calls in flight, for 5 s against a fresh in-memory Azurite of its own.");
         s.AppendLine("- Cold start: the engine dll started with `FUNCTIONS_CUSTOMHANDLER_PORT` (it then listens on 127.0.0.1 there, listeners off), `/healthz` polled every 25 ms as the Functions host does.");
-        s.AppendLine("- Peak working set is `VmHWM` from `/proc/<pid>/status` of the engine process at the end of all runs.");
+        s.AppendLine("- Peak working set is `VmHWM` from `/proc/<pid>/status` of the engine process, read before it is stopped; the larger of the two engine processes (the sweep's, and the fresh one for the Dunkin' spike and the results page).");
         s.AppendLine();
         s.AppendLine("Engine settings for this run (environment):");
         s.AppendLine();

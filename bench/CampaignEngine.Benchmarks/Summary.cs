@@ -37,7 +37,7 @@ public static class Summary
         s.AppendLine("Targets:");
         foreach (var t in Targets.Judge(r))
         {
-            s.AppendLine($"  [{(t.Met ? "met" : "MISSED")}] {t.Name}: {t.Measured} (goal {t.Goal}) — {t.Margin}");
+            s.AppendLine($"  [{(t.Met ? "met" : "MISSED")}] {t.Name}: {t.Measured} (goal {t.Goal}) — {(t.Met ? "met" : "missed")} {t.Margin}");
         }
         s.AppendLine($"Bench took {r.Duration.TotalSeconds:0} s.");
         return s.ToString();
