@@ -84,6 +84,7 @@ public static class CampaignEngineApp
         app.MapPoisonQueues();
         app.MapVoting();
         app.MapFanPages();
+        app.MapBenchmarkEndpoints(app.Configuration);
         if (CustomHandler.Port(app.Configuration) is not null)
         {
             app.MapCustomHandlerFunctions();

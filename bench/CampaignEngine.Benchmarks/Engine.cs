@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CampaignEngine.Benchmarks;
+
+/// <summary>The engine's Release build as its own process, configured by environment variables.</summary>
+public sealed class Engine : IDisposable
+{
+    public const string AdminKey = "bench-admin-key-not-a-secret";
+    private readonly Process process;
+
+    private Engine(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
+
+    public int Port { get; }
+    public int Pid => process.Id;
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public HttpClient Http { get; }
+
+    /// <summary>
+    /// Starts the engine dll. Standalone unless <paramref name="customHandler"/>, in which case it
+    /// gets FUNCTIONS_CUSTOMHANDLER_PORT as under the Azure Functions host.
+    /// </summary>
+    public static Engine Start(string dll, string storage, string prefix, IReadOnlyDictionary<string, string> settings, bool customHandler = false)
+    {
+        var port = Children.FreePort();
+        var dir = Path.GetDirectoryName(dll)!;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        // The build folder as content root, so a developer's local.settings.json in the repo is not read.
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(dir);
+        var env = start.Environment;
+        env["CampaignStorage"] = storage;
+        env["Storage__Prefix"] = prefix;
+        env["CampaignEngine__AdminApiKey"] = AdminKey;
+        env["CampaignEngine__CookieSecret"] = "bench-cookie-secret-bench-cookie-secret";
+        env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        if (customHandler)
+        {
+            env["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
+            env.Remove("ASPNETCORE_URLS");
+        }
+        else
+        {
+            env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        }
+        foreach (var (key, value) in settings) env[key] = value;
+
+        var process = Children.Start(start);
+        process.OutputDataReceived += (_, e) => Log(e.Data);
+        process.ErrorDataReceived += (_, e) => Log(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Engine(process, port);
+    }
+
+    // Only warnings and errors are echoed, so a broken run explains itself without flooding the summary.
+    private static void Log(string? line)
+    {
+        if (line is not null && (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                                 || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("Unhandled", StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine("  engine " + line);
+        }
+    }
+
+    /// <summary>Polls GET /healthz until it answers 200; returns the time since <paramref name="since"/>.</summary>
+    public async Task<TimeSpan> WaitHealthyAsync(Stopwatch since, TimeSpan timeout, TimeSpan pollEvery)
+    {
+        using var probe = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            try
+            {
+                using var response = await probe.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode) return since.Elapsed;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (process.HasExited) throw new InvalidOperationException($"The engine exited with code {process.ExitCode}");
+            if (since.Elapsed > timeout) throw new TimeoutException("The engine did not become healthy");
+            await Task.Delay(pollEvery);
+        }
+    }
+
+    /// <summary>Creates and publishes a poll with options o1..oN; returns its slug.</summary>
+    public async Task<string> CreatePollAsync(string slug, int options)
+    {
+        var body = new
+        {
+            slug,
+            kind = "poll",
+            title = $"Benchmark {slug}",
+            options = Enumerable.Range(1, options).Select(i => new { label = $"Option {i}" }).ToArray(),
+        };
+        using var created = await Http.PostAsJsonAsync("/api/campaigns", body);
+        if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {slug}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var ids = json.RootElement.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ToList();
+        if (!ids.SequenceEqual(Enumerable.Range(1, options).Select(i => $"o{i}")))
+        {
+            throw new InvalidOperationException($"Expected option ids o1..o{options}, got {string.Join(",", ids)}");
+        }
+        using var published = await Http.PostAsync($"/api/campaigns/{slug}/publish", null);
+        published.EnsureSuccessStatusCode();
+        return slug;
+    }
+
+    public async Task<long> TotalVotesAsync(string slug)
+    {
+        using var response = await Http.GetAsync($"/api/campaigns/{slug}/results");
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("totalVotes").GetInt64();
+    }
+
+    /// <summary>Peak resident set (VmHWM) of the engine process, in KiB.</summary>
+    public long PeakWorkingSetKib()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]);
+            }
+        }
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Children.Stop(process, TimeSpan.FromSeconds(10));
+    }
+}

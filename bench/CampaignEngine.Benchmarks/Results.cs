@@ -1,0 +1,33 @@
+namespace CampaignEngine.Benchmarks;
+
+/// <summary>Average CPU cores used during a load run, per process and for the whole machine.</summary>
+public sealed record CpuUse(double Engine, double Azurite, double Machine);
+
+/// <summary>One vote run; <paramref name="MaxQueueDepth"/> is the deepest the votes queue got (sampled every 0.5 s).</summary>
+public sealed record VoteRun(int Connections, WrkResult Load, TallyCatchUp Tally, CpuUse Cpu, long MaxQueueDepth);
+
+public sealed record PlainRun(int Connections, WrkResult Load, CpuUse Cpu);
+
+/// <summary>Everything one ./bench.sh run measured.</summary>
+public sealed class BenchResults
+{
+    public required Machine Machine { get; init; }
+    public required DateTimeOffset Date { get; init; }
+    public required IReadOnlyDictionary<string, string> EngineSettings { get; init; }
+    public required int HeadlineConnections { get; init; }
+    public required int Threads { get; init; }
+    public required int RunSeconds { get; init; }
+    public List<TimeSpan> ColdStarts { get; } = [];
+    public double RawEnqueuePerSecond { get; set; }
+    public List<PlainRun> Bare { get; } = [];
+    public List<VoteRun> Votes { get; } = [];
+    public VoteRun? Dunkin { get; set; }
+    public long DunkinSubmissions { get; set; }
+    public PlainRun? ResultsPage { get; set; }
+    public long PeakWorkingSetKib { get; set; }
+    public double LoadBefore { get; set; }
+    public TimeSpan Duration { get; set; }
+
+    public VoteRun Headline => Votes.Single(v => v.Connections == HeadlineConnections);
+    public PlainRun HeadlineBare => Bare.Single(b => b.Connections == HeadlineConnections);
+}

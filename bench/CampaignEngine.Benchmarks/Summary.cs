@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace CampaignEngine.Benchmarks;
+
+/// <summary>The lines printed to the console while and after the bench runs.</summary>
+public static class Summary
+{
+    public static string Votes(VoteRun v) =>
+        $"{v.Load.AcceptedPerSecond,8:N0} votes/s  p50 {v.Load.P50Ms,6:0.0} ms  p99 {v.Load.P99Ms,7:0.0} ms  " +
+        $"receipts {v.Load.Accepted:N0} (refused {v.Load.Refused:N0}, socket errors {v.Load.SocketErrors}){(v.Load.AllAnswered ? "" : " NOT ALL ANSWERED")}  " +
+        $"tally {(v.Tally.Exact ? "exact" : $"NOT exact ({v.Tally.Tallied:N0})")} {v.Tally.AfterLastAccept.TotalSeconds:0.0} s after last accept, " +
+        $"{v.Tally.TalliedPerSecond:N0} tallied/s  queue max {v.MaxQueueDepth:N0} msgs  cpu engine {v.Cpu.Engine:0.00} azurite {v.Cpu.Azurite:0.00} machine {v.Cpu.Machine:0.00}";
+
+    public static string Plain(PlainRun p) =>
+        $"{p.Load.RequestsPerSecond,8:N0} req/s    p50 {p.Load.P50Ms,6:0.0} ms  p99 {p.Load.P99Ms,7:0.0} ms  non-2xx {p.Load.Non2xx}  socket errors {p.Load.SocketErrors}" +
+        $"  cpu engine {p.Cpu.Engine:0.00} machine {p.Cpu.Machine:0.00}";
+
+    public static string Table(BenchResults r)
+    {
+        var s = new StringBuilder();
+        var h = r.Headline;
+        var cold = r.ColdStarts.Select(t => t.TotalMilliseconds).Order().ToList();
+        s.AppendLine($"CampaignEngine benchmark — {r.Machine.Cores} cores, {r.Machine.Cpu}, {r.Date:yyyy-MM-dd HH:mm} UTC, load average before {r.LoadBefore:0.00}");
+        s.AppendLine($"  accepted votes/s (c={r.HeadlineConnections}, distinct voters)  {h.Load.AcceptedPerSecond:N0}   p50 {h.Load.P50Ms:0.0} ms   p99 {h.Load.P99Ms:0.0} ms");
+        s.AppendLine($"  bare 202 ceiling (c={r.HeadlineConnections})                     {r.HeadlineBare.Load.RequestsPerSecond:N0} req/s   p99 {r.HeadlineBare.Load.P99Ms:0.0} ms");
+        s.AppendLine($"  raw enqueue, 1 message per vote, 32 in flight        {r.RawEnqueuePerSecond:N0} messages/s");
+        s.AppendLine($"  tally exact after last accept (c={r.HeadlineConnections})            {h.Tally.AfterLastAccept.TotalSeconds:0.0} s ({(h.Tally.Exact ? "exact" : "NOT exact")}), {h.Tally.TalliedPerSecond:N0} votes tallied/s");
+        if (r.Dunkin is { } d)
+        {
+            s.AppendLine($"  Dunkin' {r.DunkinSubmissions:N0} submissions                       {d.Load.AcceptedPerSecond:N0} accepted/s over {d.Load.Elapsed.TotalSeconds:0.0} s, receipts {d.Load.Accepted:N0}, " +
+                         $"tally {(d.Tally.Exact ? "exact" : "NOT exact")} {d.Tally.AfterLastAccept.TotalSeconds:0.0} s after last accept");
+        }
+        if (r.ResultsPage is { } page) s.AppendLine($"  results page GET /c/{{slug}}/results                  {page.Load.RequestsPerSecond:N0} req/s   p99 {page.Load.P99Ms:0.0} ms");
+        s.AppendLine($"  engine peak working set (VmHWM)                      {r.PeakWorkingSetKib / 1024.0:N0} MiB");
+        if (cold.Count > 0) s.AppendLine($"  cold start as custom handler (to first /healthz 200)  median {cold[cold.Count / 2]:0} ms, max {cold[^1]:0} ms ({cold.Count} runs)");
+        s.AppendLine();
+        s.AppendLine("Targets:");
+        foreach (var t in Targets.Judge(r))
+        {
+            s.AppendLine($"  [{(t.Met ? "met" : "MISSED")}] {t.Name}: {t.Measured} (goal {t.Goal}) — {(t.Met ? "met" : "missed")} {t.Margin}");
+        }
+        s.AppendLine($"Bench took {r.Duration.TotalSeconds:0} s.");
+        return s.ToString();
+    }
+}

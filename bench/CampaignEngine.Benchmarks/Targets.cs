@@ -1,0 +1,45 @@
+namespace CampaignEngine.Benchmarks;
+
+public sealed record Target(string Name, string Goal, string Measured, bool Met, string Margin);
+
+/// <summary>The issue's targets, judged against one run's figures.</summary>
+public static class Targets
+{
+    public static List<Target> Judge(BenchResults r)
+    {
+        var h = r.Headline;
+        var votes = h.Load.AcceptedPerSecond;
+        var bare = r.HeadlineBare.Load.RequestsPerSecond;
+        var list = new List<Target>
+        {
+            AtLeast($"accepted votes/s at {r.HeadlineConnections} connections", votes, 10_000, "votes/s"),
+            AtMost("p99 latency of a vote", h.Load.P99Ms, 50, "ms"),
+            AtLeast("share of the bare-202 ceiling", votes / bare * 100, 25, "%"),
+            AtLeast("multiple of the raw one-message-per-vote enqueue rate", votes / r.RawEnqueuePerSecond, 10, "×"),
+        };
+        if (r.Dunkin is { } d)
+        {
+            var lag = d.Tally.AfterLastAccept.TotalSeconds;
+            list.Add(d.Tally.Exact
+                ? AtMost("Dunkin': seconds from last accept to exact tally", lag, 60, "s")
+                : new Target("Dunkin': seconds from last accept to exact tally", "≤ 60 s",
+                    $"{d.Tally.Tallied:N0} tallied, {d.Load.Accepted:N0} receipts of {r.DunkinSubmissions:N0} submissions, {lag:N0} s after the last accept", false,
+                    d.Load.AllAnswered
+                        ? "the tally did not reach the receipts within the run's deadline"
+                        : $"the accepts did not finish within the run's time limit ({d.Load.Sent:N0} of {r.DunkinSubmissions:N0} sent; the few votes in flight when wrk was stopped are counted but have no receipt)"));
+        }
+        if (r.ResultsPage is { } page) list.Add(AtLeast("results page requests/s", page.Load.RequestsPerSecond, 5_000, "req/s"));
+        list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, 400, "MB"));
+        return list;
+    }
+
+    private static Target AtLeast(string name, double value, double goal, string unit) =>
+        new(name, $"≥ {Format(goal)} {unit}", $"{Format(value)} {unit}", value >= goal,
+            value >= goal ? $"{value / goal:0.00}× the target" : $"by {(1 - value / goal) * 100:0}% ({Format(goal - value)} {unit} short)");
+
+    private static Target AtMost(string name, double value, double goal, string unit) =>
+        new(name, $"≤ {Format(goal)} {unit}", $"{Format(value)} {unit}", value <= goal,
+            value <= goal ? $"{(1 - value / goal) * 100:0}% under" : $"by {(value / goal - 1) * 100:0}% ({Format(value - goal)} {unit} over)");
+
+    public static string Format(double value) => Math.Abs(value) >= 100 ? value.ToString("N0") : value.ToString("0.0#");
+}

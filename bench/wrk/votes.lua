@@ -1,0 +1,73 @@
+-- Votes from distinct voters: JSON POST /c/{slug}/votes with no device cookie, so every request
+-- is a new device. Options rotate o1..oN.
+--
+-- wrk -s votes.lua <url> -- <slug> <options> seconds <n>   votes for about n seconds
+-- wrk -s votes.lua <url> -- <slug> <options> count <n>     exactly n votes per thread
+--
+-- Receipts must be known exactly (the tally is compared with them), so a thread never leaves a
+-- vote unanswered: once its share is sent it sends only a cheap GET (the cached results page,
+-- answered 200, which no vote ever is) on the connections still free, and it stops itself when
+-- every vote it sent has an answer. It then prints THREAD_DONE so the driver can end wrk early.
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+
+function init(args)
+  slug, options, mode, limit = args[1], tonumber(args[2]), args[3], tonumber(args[4])
+  deadline = os.time() + limit
+  sent, answered, accepted, refused, finished = 0, 0, 0, 0, false
+  votes = {}
+  for i = 1, options do
+    votes[i] = wrk.format("POST", "/c/" .. slug .. "/votes",
+      { ["Content-Type"] = "application/json" }, '{"optionId":"o' .. i .. '"}')
+  end
+  filler = wrk.format("GET", "/c/" .. slug .. "/results", {})
+end
+
+local function more()
+  if mode == "count" then return sent < limit end
+  return os.time() < deadline
+end
+
+function request()
+  -- wrk calls request() once on the first thread before the run, to inspect the request; that
+  -- call sends nothing, so it must not count as a vote.
+  if id == 1 and not inspected then
+    inspected = true
+    return votes[1]
+  end
+  if more() then
+    sent = sent + 1
+    return votes[(sent + id) % options + 1]
+  end
+  return filler
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    answered = answered + 1
+    if status == 202 then accepted = accepted + 1 else refused = refused + 1 end
+  end
+  if not finished and answered == sent and not more() then
+    finished = true
+    io.write("THREAD_DONE ", id, "\n")
+    io.flush()
+    wrk.thread:stop()
+  end
+end
+
+function done(summary, latency, requests)
+  local s, a, r = 0, 0, 0
+  for _, t in ipairs(threads) do
+    s, a, r = s + t:get("sent"), a + t:get("accepted"), r + t:get("refused")
+  end
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH sent=%d accepted=%d refused=%d requests=%d non2xx=%d connect=%d read=%d write=%d timeout=%d p50=%d p90=%d p99=%d max=%d\n",
+    s, a, r, summary.requests, e.status, e.connect, e.read, e.write, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+end
