@@ -2,47 +2,65 @@ using System.Diagnostics;
 
 namespace CampaignEngine.Benchmarks;
 
-/// <summary>An in-memory Azurite on free loopback ports, as the integration tests start it.</summary>
+/// <summary>
+/// An in-memory Azurite on free loopback ports. <see cref="StartSplitAsync"/> runs its queue and
+/// table services as two processes, as Azure runs them as separate services: Azurite is one
+/// Node.js event loop, and in one process every tally transaction would stall the enqueues that
+/// fans are waiting on, a coupling Azure Storage does not have.
+/// </summary>
 public sealed class Azurite : IDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process process;
+    private static readonly string[] CommonArgs = ["--silent", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence", "--disableTelemetry"];
+    private readonly List<Process> processes;
 
-    private Azurite(Process process, int blob, int queue, int table)
+    private Azurite(List<Process> processes, string connectionString)
     {
-        this.process = process;
-        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            $"AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        this.processes = processes;
+        ConnectionString = connectionString;
     }
 
     public string ConnectionString { get; }
-    public int Pid => process.Id;
+    public IReadOnlyList<int> Pids => processes.Select(p => p.Id).ToList();
 
+    /// <summary>All services in one process (what ./run.sh and the tests use).</summary>
     public static async Task<Azurite> StartAsync(string repo)
     {
         var (blob, queue, table) = (Children.FreePort(), Children.FreePort(), Children.FreePort());
+        var process = await StartProcessAsync(repo, "azurite.js",
+            ["--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+             "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString()],
+            [blob, queue, table]);
+        return new Azurite([process], Connection(queue, table) + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;");
+    }
+
+    /// <summary>The queue service and the table service, each in its own process.</summary>
+    public static async Task<Azurite> StartSplitAsync(string repo)
+    {
+        var (queue, table) = (Children.FreePort(), Children.FreePort());
+        var queues = await StartProcessAsync(repo, Path.Combine("queue", "main.js"), ["--queueHost", "127.0.0.1", "--queuePort", queue.ToString()], [queue]);
+        var tables = await StartProcessAsync(repo, Path.Combine("table", "main.js"), ["--tableHost", "127.0.0.1", "--tablePort", table.ToString()], [table]);
+        return new Azurite([queues, tables], Connection(queue, table));
+    }
+
+    private static string Connection(int queue, int table) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={AccountKey};" +
+        $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+
+    private static async Task<Process> StartProcessAsync(string repo, string script, string[] args, int[] ports)
+    {
         var start = new ProcessStartInfo("node") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(repo, "node_modules", "azurite", "dist", "src", "azurite.js"));
-        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence",
-                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString() })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        start.ArgumentList.Add(Path.Combine(repo, "node_modules", "azurite", "dist", "src", script));
+        foreach (var arg in CommonArgs.Concat(args)) start.ArgumentList.Add(arg);
         var process = Children.Start(start);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, blob, queue, table);
-        foreach (var port in new[] { blob, queue, table })
-        {
-            await Children.WaitForPortAsync(port, process, TimeSpan.FromSeconds(30));
-        }
-        return azurite;
+        foreach (var port in ports) await Children.WaitForPortAsync(port, process, TimeSpan.FromSeconds(30));
+        return process;
     }
 
     public static string Version(string repo)
@@ -52,5 +70,8 @@ public sealed class Azurite : IDisposable
         return json.RootElement.GetProperty("version").GetString() ?? "?";
     }
 
-    public void Dispose() => Children.Stop(process, TimeSpan.FromSeconds(3));
+    public void Dispose()
+    {
+        foreach (var process in processes) Children.Stop(process, TimeSpan.FromSeconds(3));
+    }
 }

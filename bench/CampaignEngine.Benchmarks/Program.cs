@@ -31,12 +31,6 @@ var settings = new Dictionary<string, string>
     ["Benchmark__BareEndpoint"] = "true",
     // Results are normally cached for 1 s; a shorter cache makes the tally catch-up visible sooner.
     ["CampaignEngine__ResultsCacheDuration"] = "00:00:00.250",
-    // Tuning (see bench/analysis.md): one send in flight, at most one send per 25 ms, so each message
-    // carries everything that arrived meanwhile and Azurite's queue stays short; 4 shards make the
-    // tally's transactions 4x fuller.
-    ["GroupCommit__MaxConcurrentSends"] = "1",
-    ["GroupCommit__MinSendInterval"] = "00:00:00.025",
-    ["CampaignEngine__DefaultShards"] = "4",
 };
 foreach (var (key, value) in BenchSettings.FromEnvironment()) settings[key] = value;
 
@@ -53,8 +47,8 @@ var results = new BenchResults
 };
 try
 {
-    Step("Azurite (in memory, free ports)");
-    using var azurite = await Azurite.StartAsync(repo);
+    Step("Azurite (in memory, free ports; queue and table services in separate processes)");
+    using var azurite = await Azurite.StartSplitAsync(repo);
 
     Step("Cold start as a Functions custom handler");
     results.ColdStarts.AddRange(await ColdStart.MeasureAsync(dll, azurite.ConnectionString, quick ? 2 : 5));
@@ -75,7 +69,7 @@ try
 
     async Task<VoteRun> VotesAsync(string slug, int connections, Func<Task<WrkResult>> load, TimeSpan tallyDeadline)
     {
-        var meter = new CpuMeter(engine.Pid, azurite.Pid);
+        var meter = new CpuMeter(engine.Pid, azurite.Pids);
         using var depth = new QueueDepth(engine);
         var run = await load();
         var cpu = meter.Stop();
@@ -87,7 +81,7 @@ try
 
     async Task<PlainRun> PlainAsync(int connections, string method, string path, string? body = null)
     {
-        var meter = new CpuMeter(engine.Pid, azurite.Pid);
+        var meter = new CpuMeter(engine.Pid, azurite.Pids);
         var run = await wrk.PlainAsync(connections, runSeconds, method, path, body);
         var plain = new PlainRun(connections, run, meter.Stop());
         Console.WriteLine($"  c={connections,-4} {Summary.Plain(plain)}");

@@ -1,5 +1,6 @@
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Pages.Rendering;
 using CampaignEngine.Pages.Views;
 using CampaignEngine.Results;
 using CampaignEngine.Voting;
@@ -17,6 +18,7 @@ public sealed class FanPages(
     ResultsService results,
     PublicUrls urls,
     TimeProvider time,
+    RenderedPages rendered,
     IOptions<FanPagesOptions> options,
     ILogger<FanPages> logger)
 {
@@ -53,7 +55,9 @@ public sealed class FanPages(
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var (campaign, availability) = found;
         var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
-        var html = views.Poll(campaign, availability, Links(http, campaign), closed);
+        var links = Links(http, campaign);
+        var html = rendered.GetOrRender($"poll|{availability}|{links.Absolute.Page}", campaign, closed,
+            () => views.Poll(campaign, availability, links, closed));
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5");
     }
 
@@ -68,7 +72,9 @@ public sealed class FanPages(
     {
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var current = await results.GetResultsAsync(found.Campaign, ct);
-        var html = views.Results(found.Campaign, found.Availability, Links(http, found.Campaign), current);
+        var links = Links(http, found.Campaign);
+        var html = rendered.GetOrRender($"results|{found.Availability}|{links.Absolute.Page}", found.Campaign, current,
+            () => views.Results(found.Campaign, found.Availability, links, current));
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2");
     }
 

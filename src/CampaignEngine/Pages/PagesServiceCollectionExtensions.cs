@@ -10,7 +10,7 @@ public static class PagesServiceCollectionExtensions
     {
         services.AddOptions<FanPagesOptions>().BindConfiguration(FanPagesOptions.Section);
         services.AddSingleton<PageTemplates>().AddSingleton<PageStrings>().AddSingleton<FanPageViews>();
-        services.AddSingleton<QrCodes>().AddSingleton<FanPages>();
+        services.AddSingleton<QrCodes>().AddSingleton<RenderedPages>().AddSingleton<FanPages>();
         return services;
     }
 }
