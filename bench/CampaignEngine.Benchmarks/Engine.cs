@@ -62,14 +62,17 @@ public sealed class Engine : IDisposable
         return new Engine(process, port);
     }
 
-    // Only warnings and errors are echoed, so a broken run explains itself without flooding the summary.
+    // Only warnings and errors are echoed (the header line and the message line after it), so a
+    // broken run explains itself without flooding the summary.
+    private static volatile bool echoNext;
+
     private static void Log(string? line)
     {
-        if (line is not null && (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
-                                 || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("Unhandled", StringComparison.Ordinal)))
-        {
-            Console.Error.WriteLine("  engine " + line);
-        }
+        if (line is null) return;
+        var header = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                     || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("Unhandled", StringComparison.Ordinal);
+        if (header || echoNext) Console.Error.WriteLine("  engine " + line.Trim());
+        echoNext = header;
     }
 
     /// <summary>Polls GET /healthz until it answers 200; returns the time since <paramref name="since"/>.</summary>

@@ -103,10 +103,29 @@ try
         results.Votes.Add(await VotesAsync(slug, c, () => wrk.VotesForAsync(c, runSeconds, slug, 4), TimeSpan.FromSeconds(180)));
     }
 
-    // The spike gets a freshly started engine (same storage, same settings), so its figures do not
-    // depend on what the sweep left in the process (caches, the in-memory claim set of recent votes).
+    // What the accept side can do when the tally runs elsewhere, as under the Functions host, where
+    // HTTP and queue functions scale on separate instances: listener off during the load, then a
+    // tally-only engine (no HTTP traffic) drains the backlog.
     results.PeakWorkingSetKib = engine.PeakWorkingSetKib();
     engine.Dispose();
+    Step($"Accept side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
+    var acceptOnly = Engine.Start(dll, azurite.ConnectionString, "bench", new Dictionary<string, string>(settings) { ["QueueListener__Enabled"] = "false" });
+    await acceptOnly.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+    var split = await acceptOnly.CreatePollAsync("bench-accept-only", 4);
+    var splitMeter = new CpuMeter(acceptOnly.Pid, azurite.Pids);
+    var splitLoad = await new Wrk(Path.Combine(repo, "bench", "wrk"), acceptOnly.BaseUrl, Threads).VotesForAsync(Headline, runSeconds, split, 4);
+    var splitCpu = splitMeter.Stop();
+    using (var tallier = Engine.Start(dll, azurite.ConnectionString, "bench", settings))
+    {
+        var splitTally = await Tally.WaitAsync(acceptOnly, split, splitLoad, TimeSpan.FromSeconds(180));
+        results.AcceptOnly = new VoteRun(Headline, splitLoad, splitTally, splitCpu, 0);
+        results.PeakWorkingSetKib = Math.Max(results.PeakWorkingSetKib, Math.Max(acceptOnly.PeakWorkingSetKib(), tallier.PeakWorkingSetKib()));
+    }
+    acceptOnly.Dispose();
+    Console.WriteLine($"  c={Headline,-4} {Summary.Votes(results.AcceptOnly)}");
+
+    // The spike gets a freshly started engine (same storage, same settings), so its figures do not
+    // depend on what the sweep left in the process (caches, the in-memory claim set of recent votes).
     Step("Engine restarted for the spike");
     engine = Engine.Start(dll, azurite.ConnectionString, "bench", settings);
     await engine.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));

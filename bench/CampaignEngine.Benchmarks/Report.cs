@@ -37,6 +37,11 @@ public static class Report
         s.AppendLine($"| raw Azurite enqueue, one message per vote, 32 in flight | {r.RawEnqueuePerSecond:N0} messages/s |");
         s.AppendLine($"| tally exact after the last accept ({r.HeadlineConnections} connections run) | {h.Tally.AfterLastAccept.TotalSeconds:0.0} s, {(h.Tally.Exact ? "exact" : $"NOT exact ({h.Tally.Tallied:N0} of {h.Tally.Receipts:N0})")} |");
         s.AppendLine($"| votes tallied/s (first accept to exact tally) | {h.Tally.TalliedPerSecond:N0} |");
+        if (r.AcceptOnly is { } a)
+        {
+            s.AppendLine($"| accepted votes/s, {r.HeadlineConnections} connections, queue listener off (the HTTP side alone, as on its own Functions instances) | {a.Load.AcceptedPerSecond:N0} (p50 {a.Load.P50Ms:0.0} ms, p99 {a.Load.P99Ms:0.0} ms; CPU engine {a.Cpu.Engine:0.00}, machine {a.Cpu.Machine:0.00}) |");
+            s.AppendLine($"| then a tally-only engine drains those {a.Tally.Receipts:N0} votes | {(a.Tally.Exact ? "exact" : $"NOT exact ({a.Tally.Tallied:N0})")} {a.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept, including its start-up |");
+        }
         if (r.Dunkin is { } d)
         {
             s.AppendLine($"| Dunkin': {r.DunkinSubmissions:N0} submissions, {r.HeadlineConnections} connections | {d.Load.Accepted:N0} receipts in {d.Load.Elapsed.TotalSeconds:0.0} s ({d.Load.AcceptedPerSecond:N0}/s, p99 {d.Load.P99Ms:0.0} ms, refused {d.Load.Refused:N0}) |");

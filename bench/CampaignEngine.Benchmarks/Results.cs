@@ -22,6 +22,9 @@ public sealed class BenchResults
     public List<PlainRun> Bare { get; } = [];
     public List<VoteRun> Votes { get; } = [];
     public VoteRun? Dunkin { get; set; }
+
+    /// <summary>The HTTP side alone (its listener off), then a tally-only engine draining what it accepted.</summary>
+    public VoteRun? AcceptOnly { get; set; }
     public long DunkinSubmissions { get; set; }
     public PlainRun? ResultsPage { get; set; }
     public long PeakWorkingSetKib { get; set; }

@@ -24,5 +24,14 @@ public sealed class GroupCommitOptions
     /// How long a group may wait for more items while other sends are in flight. Without it,
     /// moderate traffic would travel one vote per message, the costliest shape for the queue.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")] public TimeSpan MaxWait { get; set; } = TimeSpan.FromMilliseconds(5);
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")] public TimeSpan MaxWait { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The linger while the queue is backed up (see <see cref="BacklogMessages"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")] public TimeSpan BacklogMaxWait { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Queue length above which the queue counts as backed up; 0 turns the probe off.</summary>
+    [Range(0, 1_000_000)] public int BacklogMessages { get; set; } = 100;
+
+    /// <summary>How often the queue length is read (one cheap request per queue and instance).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")] public TimeSpan BacklogProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

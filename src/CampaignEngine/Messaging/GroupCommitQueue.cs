@@ -9,7 +9,9 @@ namespace CampaignEngine.Messaging;
 /// callers travel in one message, and every caller's task completes only once that message
 /// is durably enqueued (or fails with the send's error, so nothing is half accepted).
 /// A lone item goes out at once; while other sends are in flight, a group waits up to
-/// <see cref="GroupCommitOptions.MaxWait"/> for company before it is sent.
+/// <see cref="GroupCommitOptions.MaxWait"/> for company before it is sent, and up to
+/// <see cref="GroupCommitOptions.BacklogMaxWait"/> while the queue is backed up: fuller messages
+/// are what lets a lagging consumer catch up (each message costs it a receive and a delete).
 /// </summary>
 public sealed class GroupCommitQueue : IAsyncDisposable
 {
@@ -18,6 +20,9 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim slots;
     private readonly Task pump;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task backlogProbe;
+    private volatile bool backedUp;
 
     public GroupCommitQueue(QueueClient queue, GroupCommitOptions options)
     {
@@ -25,7 +30,11 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         this.options = options;
         slots = new SemaphoreSlim(options.MaxConcurrentSends);
         pump = Task.Run(PumpAsync);
+        backlogProbe = options.BacklogMessages > 0 ? Task.Run(ProbeBacklogAsync) : Task.CompletedTask;
     }
+
+    /// <summary>True while the queue held more than <see cref="GroupCommitOptions.BacklogMessages"/> at the last look.</summary>
+    public bool BackedUp => backedUp;
 
     public string QueueName => queue.Name;
 
@@ -55,17 +64,18 @@ public sealed class GroupCommitQueue : IAsyncDisposable
             Gather(reader, group);
             // While other sends are in flight, linger briefly for company: under steady load that
             // caps the message rate (the queue's real limit) without holding back a lone item.
-            if (slots.CurrentCount < options.MaxConcurrentSends - 1 && options.MaxWait > TimeSpan.Zero)
+            var linger = backedUp ? options.BacklogMaxWait : options.MaxWait;
+            if (slots.CurrentCount < options.MaxConcurrentSends - 1 && linger > TimeSpan.Zero)
             {
-                await LingerAsync(reader, group);
+                await LingerAsync(reader, group, linger);
             }
             _ = SendGroupAsync(group.Items, group.Size);
         }
     }
 
-    private async Task LingerAsync(ChannelReader<Pending> reader, Group group)
+    private async Task LingerAsync(ChannelReader<Pending> reader, Group group, TimeSpan wait)
     {
-        using var linger = new CancellationTokenSource(options.MaxWait);
+        using var linger = new CancellationTokenSource(wait);
         while (!group.Full)
         {
             try
@@ -137,8 +147,36 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         return BinaryData.FromBytes(buffer.AsMemory(0, at));
     }
 
+    /// <summary>One cheap look at the queue length per interval; a failed look changes nothing.</summary>
+    private async Task ProbeBacklogAsync()
+    {
+        using var timer = new PeriodicTimer(options.BacklogProbeInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping.Token))
+            {
+                try
+                {
+                    var properties = await queue.GetPropertiesAsync(stopping.Token);
+                    backedUp = properties.Value.ApproximateMessagesCount > options.BacklogMessages;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Storage unavailable: the sends will say so; keep the last known state.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
+        await backlogProbe;
+        stopping.Dispose();
         pending.Writer.TryComplete();
         await pump;
         // Let sends already started finish so their callers get an answer.

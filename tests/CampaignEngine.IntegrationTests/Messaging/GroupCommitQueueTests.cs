@@ -63,6 +63,21 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
+    public async Task ABackedUpQueueIsNoticedAndItsEndToo()
+    {
+        var queue = await NewQueueAsync();
+        var options = new GroupCommitOptions { BacklogMessages = 5, BacklogProbeInterval = TimeSpan.FromMilliseconds(50) };
+        await using var group = new GroupCommitQueue(queue, options);
+        Assert.False(group.BackedUp);
+
+        for (var i = 0; i < 10; i++) await group.SendAsync(new Item(i));
+        await Eventually.ReturnsAsync(() => Task.FromResult(group.BackedUp), b => b, TimeSpan.FromSeconds(10), "the backlog to be noticed");
+
+        await queue.ClearMessagesAsync();
+        await Eventually.ReturnsAsync(() => Task.FromResult(group.BackedUp), b => !b, TimeSpan.FromSeconds(10), "the end of the backlog to be noticed");
+    }
+
+    [Fact]
     public async Task NoMessageExceedsTheItemOrByteBound()
     {
         var queue = await NewQueueAsync();
