@@ -109,7 +109,12 @@ try
     results.PeakWorkingSetKib = engine.PeakWorkingSetKib();
     engine.Dispose();
     Step($"Accept side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
-    var acceptOnly = Engine.Start(dll, azurite.ConnectionString, "bench", new Dictionary<string, string>(settings) { ["QueueListener__Enabled"] = "false" });
+    var acceptOnly = Engine.Start(dll, azurite.ConnectionString, "bench", new Dictionary<string, string>(settings)
+    {
+        ["QueueListener__Enabled"] = "false",
+        // Nothing drains during this run, so the backlog rule would only measure itself.
+        ["GroupCommit__BacklogMessages"] = "0",
+    });
     await acceptOnly.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
     var split = await acceptOnly.CreatePollAsync("bench-accept-only", 4);
     var splitMeter = new CpuMeter(acceptOnly.Pid, azurite.Pids);
