@@ -64,7 +64,8 @@ public sealed class VoteAcceptor(
         }
 
         var freshClaim = false;
-        var slot = VoteAllowance.NextSlot(campaign.Rules.VotesPerVoter, used, counted.Select(s => s.Slot).ToHashSet(), n =>
+        IReadOnlyCollection<int> taken = counted.Count == 0 ? [] : counted.Select(s => s.Slot).ToHashSet();
+        var slot = VoteAllowance.NextSlot(campaign.Rules.VotesPerVoter, used, taken, n =>
         {
             // A device id minted for this very request is nobody else's: no claim to race for.
             if (!mayHaveVoted) return true;
