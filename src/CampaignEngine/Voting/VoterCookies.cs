@@ -79,17 +79,30 @@ public sealed class VoterCookies
     public string Receipt(string voterKey, string period, int slot) =>
         WebEncoders.Base64UrlEncode(Mac(string.Create(CultureInfo.InvariantCulture, $"receipt|{voterKey}|{period}|{slot}")).AsSpan(0, 12));
 
-    private byte[] Mac(string text) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
+    private byte[] Mac(string text) => Hmac().ComputeHash(Encoding.UTF8.GetBytes(text));
+
+    // One keyed HMAC per thread: the one-shot HashData sets up a fresh native context on every
+    // call, several times per vote, and under load that setup contends across threads.
+    [ThreadStatic] private static (byte[] Key, HMACSHA256 Hmac)? perThread;
+
+    private HMACSHA256 Hmac()
+    {
+        if (perThread is { } cached && ReferenceEquals(cached.Key, key)) return cached.Hmac;
+        perThread?.Hmac.Dispose();
+        var hmac = new HMACSHA256(key);
+        perThread = (key, hmac);
+        return hmac;
+    }
 
     private string Sign(string payload) =>
-        payload + "~" + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)).AsSpan(0, 16));
+        payload + "~" + WebEncoders.Base64UrlEncode(Mac(payload).AsSpan(0, 16));
 
     private string? Unsign(string value)
     {
         var at = value.LastIndexOf('~');
         if (at <= 0) return null;
         var payload = value[..at];
-        var expected = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)).AsSpan(0, 16);
+        var expected = Mac(payload).AsSpan(0, 16);
         byte[] given;
         try { given = WebEncoders.Base64UrlDecode(value[(at + 1)..]); }
         catch (FormatException) { return null; }
