@@ -58,7 +58,7 @@ public static class Report
 
         s.AppendLine("## By connections");
         s.AppendLine();
-        s.AppendLine($"Each vote level is a fresh poll, {r.RunSeconds} s of load, then a wait for the exact tally. CPU is average cores used during the load (engine, Azurite, whole machine).");
+        s.AppendLine($"Each vote level runs on freshly started Azurite processes and a freshly started engine, after a 2 s warm-up: a poll, {r.RunSeconds} s of load, then a wait for the exact tally (why fresh: see the analysis below). CPU is average cores used during the load (engine, Azurite, whole machine).");
         s.AppendLine();
         s.AppendLine("| connections | bare 202 req/s | bare p99 ms | votes/s | vote p50 ms | vote p99 ms | % of bare | receipts | tally exact after | tallied/s | CPU engine / Azurite / machine |");
         s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -74,7 +74,7 @@ public static class Report
         s.AppendLine("## How it is measured");
         s.AppendLine();
         s.AppendLine($"- `./bench.sh` installs what is missing (`wrk` from apt, Azurite via `npm ci`), builds the engine and this driver in Release, and runs `bench/CampaignEngine.Benchmarks`. " +
-                     "The driver starts an in-memory Azurite and the engine's Release build on free loopback ports, creates and publishes polls through the API, runs `wrk` " +
+                     "For each phase the driver starts an in-memory Azurite (queue and table services as two processes) and the engine's Release build on free loopback ports, creates and publishes polls through the API, runs `wrk` " +
                      $"({r.Threads} threads) with the Lua scripts in `bench/wrk/`, and stops everything it started at the end or on Ctrl-C.");
         s.AppendLine("- Votes are JSON `POST /c/{slug}/votes` `{\"optionId\":\"oN\"}` without a cookie, so every request is a new device (a distinct voter), rotating over four options. " +
                      "Only 202s count as receipts. The vote script never leaves a vote unanswered when it stops (it sends only a cheap GET of the results page on free connections " +

@@ -22,8 +22,11 @@ public sealed record TransactionOutcome(int Status, IReadOnlyList<string?> ETags
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            if (!line.StartsWith("HTTP/1.1 ", StringComparison.Ordinal)) continue;
-            var status = int.Parse(line.AsSpan(9, 3), NumberStyles.None, CultureInfo.InvariantCulture);
+            if (!line.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) || line.Length < 12
+                || !int.TryParse(line.AsSpan(9, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+            {
+                continue;
+            }
             string? etag = null;
             for (i++; i < lines.Length && lines[i].TrimEnd('\r') is { Length: > 0 } header; i++)
             {
