@@ -71,6 +71,11 @@ try
     // (warm-up, load, tally) ends well inside the first 60 s; the Dunkin' spike is long enough to
     // meet that collection, and its figures include it.
     long peakKib = 0;
+    // A fresh process runs unoptimised code at first and recompiles hot methods in the background;
+    // the pause after the warm-up lets those compilations finish before anything is measured.
+    var warmUpSeconds = quick ? 1 : 3;
+    Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(quick ? 0.5 : 3));
+
     async Task<Phase> StartPhaseAsync(string prefix, IReadOnlyDictionary<string, string> engineSettings, bool warmUp)
     {
         var storage = await Azurite.StartSplitAsync(repo);
@@ -81,8 +86,9 @@ try
         {
             // JIT and connection pools; not reported.
             var warm = await started.CreatePollAsync("warmup", 4);
-            var warmRun = await load.VotesForAsync(Headline, quick ? 1 : 2, warm, 4);
+            var warmRun = await load.VotesForAsync(Headline, warmUpSeconds, warm, 4);
             await Tally.WaitAsync(started, warm, warmRun, TimeSpan.FromSeconds(120));
+            await SettleAsync();
         }
         return new Phase(started, load, storage);
     }
@@ -126,7 +132,7 @@ try
     foreach (var c in levels) results.Bare.Add(await PlainAsync(bare, c, "POST", "/bench/accept", """{"optionId":"o1"}"""));
     End(bare);
 
-    Step($"Votes from distinct voters, {runSeconds} s per level (each on fresh Azurite and engine processes, after a 2 s warm-up), then wait for the exact tally");
+    Step($"Votes from distinct voters, {runSeconds} s per level (each on fresh Azurite and engine processes, after a 3 s warm-up), then wait for the exact tally");
     foreach (var c in levels)
     {
         var level = await StartPhaseAsync("bench", settings, warmUp: true);
@@ -148,7 +154,8 @@ try
     var acceptOnly = await StartPhaseAsync("bench", acceptSettings, warmUp: false);
     // Its warm-up votes stay queued (nothing tallies here); the tally-only engine counts them too.
     var acceptWarm = await acceptOnly.Engine.CreatePollAsync("warmup", 4);
-    await acceptOnly.Wrk.VotesForAsync(Headline, quick ? 1 : 2, acceptWarm, 4);
+    await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4);
+    await SettleAsync();
     var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4);
     var splitMeter = new CpuMeter(acceptOnly.Engine.Pid, acceptOnly.Storage.Pids);
     var splitLoad = await acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4);

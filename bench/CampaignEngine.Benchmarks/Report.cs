@@ -58,7 +58,7 @@ public static class Report
 
         s.AppendLine("## By connections");
         s.AppendLine();
-        s.AppendLine($"Each vote level runs on freshly started Azurite processes and a freshly started engine, after a 2 s warm-up: a poll, {r.RunSeconds} s of load, then a wait for the exact tally (why fresh: see the analysis below). CPU is average cores used during the load (engine, Azurite, whole machine).");
+        s.AppendLine($"Each vote level runs on freshly started Azurite processes and a freshly started engine, after a 3 s warm-up and a 3 s pause: a poll, {r.RunSeconds} s of load, then a wait for the exact tally (why fresh: see the analysis below). CPU is average cores used during the load (engine, Azurite, whole machine).");
         s.AppendLine();
         s.AppendLine("| connections | bare 202 req/s | bare p99 ms | votes/s | vote p50 ms | vote p99 ms | % of bare | receipts | tally exact after | tallied/s | CPU engine / Azurite / machine |");
         s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
