@@ -17,11 +17,18 @@ public sealed class EntityTransactions
     private readonly string sasQuery;
 
     public EntityTransactions(Uri endpoint, TableAuthentication authentication, Action<RetryOptions> configureRetry)
+        : this(endpoint, authentication, configureRetry, transport: null)
+    {
+    }
+
+    /// <summary>With <paramref name="transport"/> in place of HTTP (tests: what is sent, without a service).</summary>
+    internal EntityTransactions(Uri endpoint, TableAuthentication authentication, Action<RetryOptions> configureRetry, HttpPipelineTransport? transport)
     {
         this.endpoint = endpoint;
         sasQuery = authentication.SasToken is { Length: > 0 } sas ? "?" + sas.TrimStart('?') : "";
         var options = new TransactionClientOptions();
         configureRetry(options.Retry);
+        if (transport is not null) options.Transport = transport;
         HttpPipelinePolicy[] perRetry = authentication switch
         {
             { AccountKey: { } key } => [new SharedKeyLitePolicy(authentication.AccountName, key)],
