@@ -14,7 +14,7 @@ public sealed class EntityTransactions
 {
     private readonly HttpPipeline pipeline;
     private readonly Uri endpoint;
-    private readonly string sasQuery;
+    private readonly Uri batchUri;
 
     public EntityTransactions(Uri endpoint, TableAuthentication authentication, Action<RetryOptions> configureRetry)
         : this(endpoint, authentication, configureRetry, transport: null)
@@ -25,7 +25,8 @@ public sealed class EntityTransactions
     internal EntityTransactions(Uri endpoint, TableAuthentication authentication, Action<RetryOptions> configureRetry, HttpPipelineTransport? transport)
     {
         this.endpoint = endpoint;
-        sasQuery = authentication.SasToken is { Length: > 0 } sas ? "?" + sas.TrimStart('?') : "";
+        var sasQuery = authentication.SasToken is { Length: > 0 } sas ? "?" + sas.TrimStart('?') : "";
+        batchUri = new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/$batch" + sasQuery);
         var options = new TransactionClientOptions();
         configureRetry(options.Retry);
         if (transport is not null) options.Transport = transport;
@@ -46,7 +47,7 @@ public sealed class EntityTransactions
         using var message = pipeline.CreateMessage();
         var request = message.Request;
         request.Method = RequestMethod.Post;
-        request.Uri.Reset(new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/$batch" + sasQuery));
+        request.Uri.Reset(batchUri);
         request.Headers.SetValue("x-ms-version", "2019-02-02");
         request.Headers.SetValue("DataServiceVersion", "3.0");
         request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
