@@ -2,12 +2,14 @@ using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Health;
+using CampaignEngine.Kinds;
 using CampaignEngine.Hosting;
 using CampaignEngine.Messaging;
 using CampaignEngine.Pages;
+using CampaignEngine.Polls;
 using CampaignEngine.Results;
 using CampaignEngine.Storage;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
@@ -52,13 +54,19 @@ public static class CampaignEngineApp
 
         services.AddStorage();
         services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
+        services.AddSingleton<CampaignKinds>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignLifecycle>();
+        services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
         services.AddSingleton<OutboundQueues>();
-        services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<VoteAcceptor>();
-        services.AddSingleton<TallyWriter>().AddSingleton<IQueueFunction, VoteTallyFunction>();
+        services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>();
+        services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
         services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
         services.AddSingleton<ResultsService>();
         services.AddFanPages();
+
+        // The campaign kinds: each is a folder and one line here.
+        services.AddPolls();
+
         services.AddSingleton<FunctionCatalogue>();
         services.AddHostedService<QueueListener>();
         return builder;
@@ -82,7 +90,7 @@ public static class CampaignEngineApp
         app.MapResultsApi();
         app.MapContactsApi();
         app.MapPoisonQueues();
-        app.MapVoting();
+        app.MapCampaignKinds();
         app.MapFanPages();
         app.MapBenchmarkEndpoints(app.Configuration);
         if (CustomHandler.Port(app.Configuration) is not null)

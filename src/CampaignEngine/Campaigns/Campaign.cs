@@ -1,32 +1,40 @@
+using CampaignEngine.Kinds;
+
 namespace CampaignEngine.Campaigns;
 
-/// <summary>A campaign as stored. Kinds beyond polls reuse this model in later features.</summary>
+/// <summary>
+/// A campaign as stored: what every kind shares, plus the kind's own <see cref="Settings"/>
+/// (stored beside the rest, read and written by the kind).
+/// </summary>
 public sealed record Campaign
 {
     public required string Slug { get; init; }
-    public CampaignKind Kind { get; init; } = CampaignKind.Poll;
+    public required string Kind { get; init; }
     public required string Title { get; init; }
     public string? Description { get; init; }
     public string Locale { get; init; } = Locales.Default;
     public CampaignStatus Status { get; init; } = CampaignStatus.Draft;
-    public IReadOnlyList<PollOption> Options { get; init; } = [];
-    public VotingRules Rules { get; init; } = new();
     public ContactSettings Contact { get; init; } = new();
     public DateTimeOffset? StartsAt { get; init; }
     public DateTimeOffset? EndsAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? ArchivedAt { get; init; }
 
-    /// <summary>How many partitions the votes and tallies of this campaign are spread over.</summary>
+    /// <summary>How many partitions the submissions and counters of this campaign are spread over.</summary>
     public int Shards { get; init; } = 16;
 
-    public PollOption? FindOption(string? id) => Options.FirstOrDefault(o => o.Id == id);
+    public required KindSettings Settings { get; init; }
+
+    /// <summary>The kind's settings as their own type.</summary>
+    public T SettingsAs<T>() where T : KindSettings => (T)Settings;
 
     /// <summary>What a fan can do with the campaign right now.</summary>
     public Availability AvailabilityAt(DateTimeOffset now) => Status switch
     {
         CampaignStatus.Draft => Availability.Hidden,
+        CampaignStatus.Archived => Availability.Archived,
         CampaignStatus.Closed => Availability.Closed,
         _ when EndsAt is { } end && now >= end => Availability.Closed,
         _ when StartsAt is { } start && now < start => Availability.NotStarted,
@@ -34,18 +42,13 @@ public sealed record Campaign
     };
 }
 
-public sealed record PollOption(string Id, string Label);
-
-public sealed record VotingRules(int VotesPerVoter = 1, VotingPeriod Period = VotingPeriod.Campaign);
-
 public sealed record ContactSettings(ContactMode Mode = ContactMode.Off, string? ConsentText = null);
 
-public enum CampaignKind { Poll }
-
-public enum CampaignStatus { Draft, Live, Closed }
+public enum CampaignStatus { Draft, Live, Closed, Archived }
 
 public enum VotingPeriod { Campaign, Day }
 
 public enum ContactMode { Off, Optional, Required }
 
-public enum Availability { Hidden, NotStarted, Open, Closed }
+/// <summary>What fans see: nothing (a draft), a page before the start, an open campaign, a closed one, or "gone" (archived).</summary>
+public enum Availability { Hidden, NotStarted, Open, Closed, Archived }

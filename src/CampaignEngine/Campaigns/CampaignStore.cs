@@ -1,15 +1,17 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CampaignEngine.Kinds;
 using CampaignEngine.Storage;
 
 namespace CampaignEngine.Campaigns;
 
 /// <summary>
-/// Campaigns live in one partition of the campaigns table, keyed by slug; the definition is kept
-/// as JSON so new campaign kinds need no schema change.
+/// Campaigns live in one partition of the campaigns table, keyed by slug. What every kind shares
+/// is kept as JSON in <c>Definition</c>, the kind's settings (written by the kind) in
+/// <c>Settings</c>, so new kinds need no schema change.
 /// </summary>
-public sealed class CampaignStore(StorageClients clients, StorageNames names)
+public sealed class CampaignStore(StorageClients clients, StorageNames names, CampaignKinds kinds)
 {
     private const string Partition = "campaign";
 
@@ -36,23 +38,49 @@ public sealed class CampaignStore(StorageClients clients, StorageNames names)
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
-    public async Task<CampaignPage> GetCampaignsAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One table page of campaigns matching the status and kind filters (both checked by the
+    /// table service). A title search is the caller's, as Table storage cannot search text.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredCampaign> Items, string? ContinuationToken)> GetCampaignPageAsync(
+        CampaignFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        var pages = Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"),
-            maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            query += " and (" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")";
+        }
+        if (filter.Kind is { } kind) query += " and " + TableClient.CreateQueryFilter($"Kind eq {kind}");
+
+        var pages = Table.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(continuationToken, pageSize);
         await foreach (var page in pages)
         {
-            return new CampaignPage(page.Values.Select(e => FromEntity(e).Campaign).ToList(), page.ContinuationToken);
+            return (page.Values.Select(FromEntity).ToList(), page.ContinuationToken);
         }
-        return new CampaignPage([], null);
+        return ([], null);
     }
 
-    /// <summary>Replaces the campaign if nobody changed it since it was read; false on a concurrent change.</summary>
-    public async Task<bool> TryReplaceCampaignAsync(Campaign campaign, ETag etag, CancellationToken cancellationToken = default)
+    /// <summary>Replaces the campaign if nobody changed it since it was read; null on a concurrent change.</summary>
+    public async Task<StoredCampaign?> TryReplaceCampaignAsync(Campaign campaign, ETag etag, CancellationToken cancellationToken = default)
     {
         try
         {
-            await Table.UpdateEntityAsync(ToEntity(campaign), etag, TableUpdateMode.Replace, cancellationToken);
+            var response = await Table.UpdateEntityAsync(ToEntity(campaign), etag, TableUpdateMode.Replace, cancellationToken);
+            return new StoredCampaign(campaign, response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes the campaign if nobody changed it since it was read; false on a concurrent change.</summary>
+    public async Task<bool> TryDeleteCampaignAsync(string slug, ETag etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, slug, etag, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -61,17 +89,60 @@ public sealed class CampaignStore(StorageClients clients, StorageNames names)
         }
     }
 
-    private static TableEntity ToEntity(Campaign campaign) => new(Partition, campaign.Slug)
+    private TableEntity ToEntity(Campaign campaign) => new(Partition, campaign.Slug)
     {
-        ["Kind"] = campaign.Kind.ToString(),
+        ["Kind"] = campaign.Kind,
         ["Status"] = campaign.Status.ToString(),
-        ["Definition"] = JsonSerializer.Serialize(campaign, EngineJson.Options),
+        ["Definition"] = JsonSerializer.Serialize(CampaignDefinition.From(campaign), EngineJson.Options),
+        ["Settings"] = kinds.Get(campaign.Kind).WriteStored(campaign.Settings),
     };
 
-    private static StoredCampaign FromEntity(TableEntity entity) =>
-        new(JsonSerializer.Deserialize<Campaign>(entity.GetString("Definition"), EngineJson.Options)!, entity.ETag);
+    private StoredCampaign FromEntity(TableEntity entity)
+    {
+        var definition = entity.GetString("Definition");
+        var stored = JsonSerializer.Deserialize<CampaignDefinition>(definition, EngineJson.Options)!;
+        var kind = kinds.Get(stored.Kind);
+        // Campaigns stored before kinds had sections kept their settings inside the definition.
+        var settings = kind.ReadStored(entity.GetString("Settings") ?? definition);
+        var campaign = stored.ToCampaign(kind.Name, settings);
+        return new StoredCampaign(campaign, entity.ETag);
+    }
+
+    /// <summary>The stored JSON of a campaign without its settings (which the kind writes and reads).</summary>
+    private sealed record CampaignDefinition
+    {
+        public required string Slug { get; init; }
+        public required string Kind { get; init; }
+        public required string Title { get; init; }
+        public string? Description { get; init; }
+        public string Locale { get; init; } = Locales.Default;
+        public CampaignStatus Status { get; init; }
+        public ContactSettings Contact { get; init; } = new();
+        public DateTimeOffset? StartsAt { get; init; }
+        public DateTimeOffset? EndsAt { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? PublishedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public DateTimeOffset? ArchivedAt { get; init; }
+        public int Shards { get; init; } = 16;
+
+        public static CampaignDefinition From(Campaign c) => new()
+        {
+            Slug = c.Slug, Kind = c.Kind, Title = c.Title, Description = c.Description, Locale = c.Locale, Status = c.Status,
+            Contact = c.Contact, StartsAt = c.StartsAt, EndsAt = c.EndsAt, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
+            ClosedAt = c.ClosedAt, ArchivedAt = c.ArchivedAt, Shards = c.Shards,
+        };
+
+        public Campaign ToCampaign(string kind, KindSettings settings) => new()
+        {
+            Slug = Slug, Kind = kind, Title = Title, Description = Description, Locale = Locale, Status = Status,
+            Contact = Contact, StartsAt = StartsAt, EndsAt = EndsAt, CreatedAt = CreatedAt, PublishedAt = PublishedAt,
+            ClosedAt = ClosedAt, ArchivedAt = ArchivedAt, Shards = Shards, Settings = settings,
+        };
+    }
 }
 
 public sealed record StoredCampaign(Campaign Campaign, ETag ETag);
 
-public sealed record CampaignPage(IReadOnlyList<Campaign> Items, string? ContinuationToken);
+/// <summary>Which campaigns a list shows: by status (any of), by kind, by words in the title.</summary>
+public sealed record CampaignFilter(IReadOnlyList<CampaignStatus>? Statuses, string? Kind, string? Search);

@@ -1,145 +1,137 @@
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CampaignEngine.Api;
+using CampaignEngine.Kinds;
 
 namespace CampaignEngine.Campaigns;
 
-/// <summary>Checks a create request and turns it into a draft campaign. Errors are keyed by JSON field path.</summary>
-public static partial class CampaignValidator
+/// <summary>
+/// Checks a create request (or a patched campaign document) and turns it into a campaign. The
+/// fields every kind shares are checked here; the kind's section goes to the kind. Errors are
+/// keyed by JSON field path, so the kind's errors sit under its section's name (or at the top
+/// level when the request used the kind's top-level fields).
+/// </summary>
+public static class CampaignValidator
 {
     public const int MaxTitle = 200;
     public const int MaxDescription = 2000;
-    public const int MaxLabel = 200;
-    public const int MinOptions = 2;
-    public const int MaxOptions = 50;
-    public const int MaxVotesPerVoter = 100;
     public const int MaxConsentText = 1000;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$")]
-    private static partial Regex OptionIdPattern();
+    public sealed record Checked(KindSettings? Settings, ICampaignKind? Kind, FieldErrors Errors);
 
-    public static bool IsValidOptionId(string? id) => id is not null && OptionIdPattern().IsMatch(id);
-
-    public static Dictionary<string, string[]> Validate(CreateCampaignRequest request)
+    public static Checked Validate(CreateCampaignRequest request, CampaignKinds kinds)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) =>
-            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+        var errors = new FieldErrors();
 
         if (request.Slug is not null && !Slug.IsValid(request.Slug))
-            Add("slug", $"Use {Slug.MinLength} to {Slug.MaxLength} characters: lower-case letters a-z, digits and single hyphens inside.");
+            errors.Add("slug", $"Use {Slug.MinLength} to {Slug.MaxLength} characters: lower-case letters a-z, digits and single hyphens inside.");
 
-        switch (request.Kind)
-        {
-            case null: Add("kind", "Required. Supported: poll."); break;
-            case "poll": break;
-            case "contest" or "giveaway" or "trivia" or "survey" or "ideas":
-                Add("kind", $"'{request.Kind}' campaigns are not available yet. Supported: poll."); break;
-            default: Add("kind", "Unknown kind. Supported: poll."); break;
-        }
+        var kind = kinds.Find(request.Kind);
+        if (request.Kind is null) errors.Add("kind", $"Required. {kinds.Describe()}");
+        else if (kind is null) errors.Add("kind", $"Unknown kind '{Shorten(request.Kind)}'. {kinds.Describe()}");
 
-        CheckText(request.Title, "title", MaxTitle, required: true, Add);
-        CheckText(request.Description, "description", MaxDescription, required: false, Add);
+        CheckText(request.Title, "title", MaxTitle, required: true, errors);
+        CheckText(request.Description, "description", MaxDescription, required: false, errors);
 
         if (request.Locale is not null && !Locales.IsSupported(request.Locale))
-            Add("locale", $"Unsupported locale. Supported: {string.Join(", ", Locales.Supported)}.");
+            errors.Add("locale", $"Unsupported locale. Supported: {string.Join(", ", Locales.Supported)}.");
 
-        CheckOptions(request.Options, Add);
-        CheckRules(request.Rules, Add);
-        CheckContact(request.Contact, Add);
+        CheckContact(request.Contact, errors);
 
         if (request.StartsAt is { } starts && request.EndsAt is { } ends && ends <= starts)
-            Add("endsAt", "Must be later than startsAt.");
+            errors.Add("endsAt", "Must be later than startsAt.");
 
-        return errors;
+        var settings = kind is null ? null : ReadSection(request, kind, kinds, errors);
+        return new Checked(settings, kind, errors);
     }
 
-    private static void CheckText(string? value, string field, int max, bool required, Action<string, string> add)
+    /// <summary>Refuses an end that has passed: a campaign that is over before it opens is a mistake.</summary>
+    public static void CheckNotOver(DateTimeOffset? endsAt, DateTimeOffset now, FieldErrors errors)
+    {
+        if (endsAt is { } ends && ends <= now) errors.Add("endsAt", "Is in the past. Choose a later end, or none.");
+    }
+
+    /// <summary>
+    /// The kind's section: <c>"poll": {…}</c>, or the kind's top-level fields gathered into one.
+    /// Any other extra field is unknown (or owned by the server) and named as such.
+    /// </summary>
+    private static KindSettings? ReadSection(CreateCampaignRequest request, ICampaignKind kind, CampaignKinds kinds, FieldErrors errors)
+    {
+        JsonElement? section = null;
+        var topLevel = new JsonObject();
+        foreach (var (name, value) in request.Sections ?? [])
+        {
+            if (name == kind.Name)
+            {
+                if (value.ValueKind != JsonValueKind.Object) errors.Add(name, "Must be an object with the kind's settings.");
+                else section = value;
+            }
+            else if (kind.TopLevelFields.Contains(name))
+            {
+                topLevel[name] = JsonNode.Parse(value.GetRawText());
+            }
+            else if (kinds.Find(name) is not null)
+            {
+                errors.Add(name, $"These are settings of '{name}' campaigns; this one is a '{kind.Name}'.");
+            }
+            else
+            {
+                errors.Add(name, JsonBody.IsServerOwned(name) ? $"'{name}' is set by the server and cannot be sent." : $"Unknown field '{name}'.");
+            }
+        }
+
+        if (section is not null && topLevel.Count > 0)
+        {
+            errors.Add(kind.Name, $"Send the settings either in '{kind.Name}' or at the top level, not both.");
+            return null;
+        }
+        if (section is { } inSection) return kind.ReadSettings(inSection, errors.Within(kind.Name));
+        // The older contract put the settings at the top level, so their errors are named there too.
+        var prefix = topLevel.Count > 0 ? "" : kind.Name;
+        return kind.ReadSettings(JsonSerializer.SerializeToElement(topLevel), errors.Within(prefix));
+    }
+
+    public static void CheckText(string? value, string field, int max, bool required, FieldErrors errors)
     {
         if (value is null || value.Trim().Length == 0)
         {
-            if (required) add(field, "Required.");
+            if (required) errors.Add(field, "Required.");
             return;
         }
-        if (value.Length > max) add(field, $"At most {max} characters.");
+        if (value.Length > max) errors.Add(field, $"At most {max} characters.");
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            add(field, "Control characters are not allowed.");
+            errors.Add(field, "Control characters are not allowed.");
     }
 
-    private static void CheckOptions(List<OptionRequest?>? options, Action<string, string> add)
-    {
-        if (options is null || options.Count < MinOptions || options.Count > MaxOptions)
-        {
-            add("options", $"Give between {MinOptions} and {MaxOptions} options.");
-            return;
-        }
-
-        var seenIds = new HashSet<string>();
-        var seenLabels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < options.Count; i++)
-        {
-            var option = options[i];
-            if (option is null)
-            {
-                add($"options[{i}]", "Must be an object with a label.");
-                continue;
-            }
-            CheckText(option.Label, $"options[{i}].label", MaxLabel, required: true, add);
-            if (option.Label is { } label && !seenLabels.Add(label.Trim()))
-                add($"options[{i}].label", "Duplicate label.");
-            if (option.Id is not null && !IsValidOptionId(option.Id))
-                add($"options[{i}].id", "Use 1 to 32 characters: a-z, 0-9 and inner hyphens.");
-            else if (option.Id is not null && !seenIds.Add(option.Id))
-                add($"options[{i}].id", "Duplicate id.");
-        }
-    }
-
-    private static void CheckRules(RulesRequest? rules, Action<string, string> add)
-    {
-        if (rules is null) return;
-        if (rules.VotesPerVoter is < 1 or > MaxVotesPerVoter)
-            add("rules.votesPerVoter", $"Between 1 and {MaxVotesPerVoter}.");
-        if (rules.Period is not null and not ("campaign" or "day"))
-            add("rules.period", "Use 'campaign' or 'day'.");
-    }
-
-    private static void CheckContact(ContactRequest? contact, Action<string, string> add)
+    private static void CheckContact(ContactRequest? contact, FieldErrors errors)
     {
         if (contact is null) return;
         if (contact.Mode is not ("off" or "optional" or "required"))
-            add("contact.mode", "Use 'off', 'optional' or 'required'.");
+            errors.Add("contact.mode", "Use 'off', 'optional' or 'required'.");
         if (contact.Mode is "optional" or "required")
-            CheckText(contact.ConsentText, "contact.consentText", MaxConsentText, required: true, add);
+            CheckText(contact.ConsentText, "contact.consentText", MaxConsentText, required: true, errors);
     }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     /// <summary>Builds the draft campaign from a request that passed <see cref="Validate"/>.</summary>
-    public static Campaign ToDraft(CreateCampaignRequest request, string slug, DateTimeOffset now, int shards)
+    public static Campaign ToDraft(CreateCampaignRequest request, Checked valid, string slug, DateTimeOffset now, int shards) => new()
     {
-        var usedIds = new HashSet<string>(request.Options!.Select(o => o!.Id).OfType<string>());
-        var next = 1;
-        string NextId()
-        {
-            while (!usedIds.Add($"o{next}")) next++;
-            return $"o{next}";
-        }
+        Slug = slug,
+        Kind = valid.Kind!.Name,
+        Title = request.Title!.Trim(),
+        Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+        Locale = request.Locale ?? Locales.Default,
+        Status = CampaignStatus.Draft,
+        Settings = valid.Settings!,
+        Contact = ContactOf(request.Contact),
+        StartsAt = request.StartsAt,
+        EndsAt = request.EndsAt,
+        CreatedAt = now,
+        Shards = shards,
+    };
 
-        return new Campaign
-        {
-            Slug = slug,
-            Kind = CampaignKind.Poll,
-            Title = request.Title!.Trim(),
-            Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
-            Locale = request.Locale ?? Locales.Default,
-            Status = CampaignStatus.Draft,
-            Options = request.Options!.Select(o => new PollOption(o!.Id ?? NextId(), o.Label!.Trim())).ToList(),
-            Rules = new VotingRules(
-                request.Rules?.VotesPerVoter ?? 1,
-                request.Rules?.Period == "day" ? VotingPeriod.Day : VotingPeriod.Campaign),
-            Contact = request.Contact is { } c
-                ? new ContactSettings(Enum.Parse<ContactMode>(c.Mode!, ignoreCase: true), c.Mode == "off" ? null : c.ConsentText!.Trim())
-                : new ContactSettings(),
-            StartsAt = request.StartsAt,
-            EndsAt = request.EndsAt,
-            CreatedAt = now,
-            Shards = shards,
-        };
-    }
+    public static ContactSettings ContactOf(ContactRequest? contact) => contact is { } c
+        ? new ContactSettings(Enum.Parse<ContactMode>(c.Mode!, ignoreCase: true), c.Mode == "off" ? null : c.ConsentText!.Trim())
+        : new ContactSettings();
 }

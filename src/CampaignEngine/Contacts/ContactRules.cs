@@ -1,18 +1,19 @@
 using System.Net.Mail;
 using CampaignEngine.Campaigns;
-using CampaignEngine.Voting;
+using CampaignEngine.Kinds;
+using CampaignEngine.Submissions;
 
 namespace CampaignEngine.Contacts;
 
-/// <summary>Decides what happens to the contact fields of a vote under the campaign's contact mode.</summary>
+/// <summary>Decides what happens to the contact fields of a submission under the campaign's contact mode.</summary>
 public static class ContactRules
 {
     public const int MaxEmail = 254;
     public const int MaxName = 100;
 
-    public sealed record Result(ContactSubmitted? Submission, VoteRefusal? Refusal, IReadOnlyDictionary<string, string[]>? Errors);
+    public sealed record Result(ContactSubmitted? Submission, SubmissionRefusal? Refusal, IReadOnlyDictionary<string, string[]>? Errors);
 
-    public static Result Check(Campaign campaign, VoteInput input)
+    public static Result Check(Campaign campaign, IFanInput input, string source)
     {
         var email = Normalize(input.Email);
         var name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim();
@@ -31,17 +32,17 @@ public static class ContactRules
         if (name is { Length: > MaxName })
             errors["name"] = [$"At most {MaxName} characters."];
         if (errors.Count > 0)
-            return new Result(null, VoteRefusal.InvalidContact, errors);
+            return new Result(null, SubmissionRefusal.InvalidContact, errors);
 
-        if (!input.Consent)
+        if (input.Consent != true)
         {
             return campaign.Contact.Mode == ContactMode.Required
-                ? new Result(null, VoteRefusal.ConsentRequired, new Dictionary<string, string[]> { ["consent"] = ["Tick the box to agree, or you cannot take part."] })
+                ? new Result(null, SubmissionRefusal.ConsentRequired, new Dictionary<string, string[]> { ["consent"] = ["Tick the box to agree, or you cannot take part."] })
                 // Optional contact without consent: the vote counts, the details are discarded.
                 : new Result(null, null, null);
         }
 
-        return new Result(new ContactSubmitted("", campaign.Slug, email!, name, campaign.Contact.ConsentText ?? "", input.Source, default), null, null);
+        return new Result(new ContactSubmitted("", campaign.Slug, email!, name, campaign.Contact.ConsentText ?? "", source, default), null, null);
     }
 
     public static string? Normalize(string? email) =>

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CampaignEngine.Hosting;
@@ -22,7 +22,7 @@ public static class BenchmarkEndpoints
             {
                 // Read the whole body, as the vote endpoint does, so the comparison is fair.
                 await request.BodyReader.CopyToAsync(Stream.Null, ct);
-                return TypedResults.Accepted((string?)null, new VoteReceipt(WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12))));
+                return TypedResults.Accepted((string?)null, new SubmissionReceipt(WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12))));
             })
             .ExcludeFromDescription();
         return app;

@@ -18,6 +18,7 @@ public enum FanMessage
     UnsupportedMediaType,
     TooManyRequests,
     ServerError,
+    Archived,
 }
 
 public static class FanMessages
@@ -25,6 +26,7 @@ public static class FanMessages
     public static FanMessage ForStatus(int statusCode) => statusCode switch
     {
         404 => FanMessage.NotFound,
+        410 => FanMessage.Archived,
         413 => FanMessage.TooLarge,
         415 => FanMessage.UnsupportedMediaType,
         429 => FanMessage.TooManyRequests,

@@ -15,8 +15,8 @@ public static class FanPageEndpoints
             .WithTags("Fan pages")
             .RequireRateLimiting(RateLimits.FanReads);
 
-        group.MapGet("/", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.PollAsync(slug, http, ct))
-            .WithSummary("The poll page: a plain HTML form (no JavaScript needed)")
+        group.MapGet("/", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.CampaignAsync(slug, http, ct))
+            .WithSummary("The campaign page: a plain HTML form (no JavaScript needed)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
         group.MapGet("/thanks", (string slug, string? receipt, HttpContext http, FanPages pages, CancellationToken ct) =>
                 pages.ThanksAsync(slug, receipt, http, ct))

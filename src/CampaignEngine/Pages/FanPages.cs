@@ -1,20 +1,23 @@
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
 using CampaignEngine.Pages.Rendering;
 using CampaignEngine.Pages.Views;
 using CampaignEngine.Results;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
 using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Pages;
 
 /// <summary>
 /// The fan pages over HTTP: finds the campaign, picks the language and status, and answers with
-/// an <see cref="HtmlPage"/>. The HTML itself comes from <see cref="FanPageViews"/>.
+/// an <see cref="HtmlPage"/>. The campaign's own pages come from its kind; the thank-you and
+/// message pages from <see cref="FanPageViews"/>.
 /// </summary>
 public sealed class FanPages(
     FanPageViews views,
     CampaignCache campaigns,
+    CampaignKinds kinds,
     ResultsService results,
     PublicUrls urls,
     TimeProvider time,
@@ -30,40 +33,41 @@ public sealed class FanPages(
         {
             var locale = campaign is null ? views.Strings.ForRequest(h.Request) : views.Strings.For(campaign.Locale);
             var links = campaign is null ? null : Links(h, campaign);
-            var closedResults = campaign is not null && message == FanMessage.Closed ? await TryResultsAsync(campaign, h) : null;
-            return views.Message(locale, statusCode, message, campaign, links, closedResults, options.Value.SafeHomeUrl);
+            var summary = campaign is not null && message == FanMessage.Closed ? await TrySummaryAsync(campaign, locale, h) : null;
+            return views.Message(locale, statusCode, message, campaign, links, summary, options.Value.SafeHomeUrl);
         }, NoStore, variesByLanguage: campaign is null);
 
-    /// <summary>The answer to a refused form vote: the poll again with the errors inline, or a message page.</summary>
-    public IResult VoteRefused(HttpContext http, Campaign campaign, VoteOutcome outcome, VoteInput input) => outcome.Refusal switch
+    /// <summary>The answer to a refused form post: the campaign's page again with the errors inline, or a message page.</summary>
+    public IResult SubmissionRefused(HttpContext http, Campaign campaign, SubmissionOutcome outcome, IFanInput input) => outcome.Refusal switch
     {
-        VoteRefusal.InvalidOption or VoteRefusal.InvalidContact or VoteRefusal.ConsentRequired =>
+        SubmissionRefusal.InvalidInput or SubmissionRefusal.InvalidContact or SubmissionRefusal.ConsentRequired =>
             // no-store: the page holds what the fan typed.
-            new HtmlPage(StatusCodes.Status400BadRequest, h => Task.FromResult(views.Poll(
-                campaign, Availability.Open, Links(h, campaign), null,
-                new FanPageViews.FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore),
-        VoteRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
-        VoteRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
-        VoteRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
-        VoteRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),
-        VoteRefusal.NotFound => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound),
+            new HtmlPage(StatusCodes.Status400BadRequest, h => Task.FromResult(PagesOf(campaign).Campaign(
+                campaign, Availability.Open, Links(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore),
+        SubmissionRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
+        SubmissionRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
+        SubmissionRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
+        SubmissionRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),
+        SubmissionRefusal.NotFound => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound),
         _ => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.BadRequest),
     };
 
-    internal async Task<IResult> PollAsync(string slug, HttpContext http, CancellationToken ct)
+    internal async Task<IResult> CampaignAsync(string slug, HttpContext http, CancellationToken ct)
     {
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var (campaign, availability) = found;
+        if (availability == Availability.Archived) return Gone(http, campaign);
         var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
         var links = Links(http, campaign);
-        var html = rendered.GetOrRender($"poll|{availability}|{links.Absolute.Page}", campaign, closed,
-            () => views.Poll(campaign, availability, links, closed));
+        var html = rendered.GetOrRender($"page|{availability}|{links.Absolute.Page}", campaign, closed,
+            () => PagesOf(campaign).Campaign(campaign, availability, links, closed));
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5");
     }
 
     internal async Task<IResult> ThanksAsync(string slug, string? receipt, HttpContext http, CancellationToken ct)
     {
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
+        if (found.Availability == Availability.Archived) return Gone(http, found.Campaign);
         var html = views.Thanks(found.Campaign, Links(http, found.Campaign), IsReceipt(receipt) ? receipt : null);
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "private, no-store");
     }
@@ -71,10 +75,11 @@ public sealed class FanPages(
     internal async Task<IResult> ResultsAsync(string slug, HttpContext http, CancellationToken ct)
     {
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
+        if (found.Availability == Availability.Archived) return Gone(http, found.Campaign);
         var current = await results.GetResultsAsync(found.Campaign, ct);
         var links = Links(http, found.Campaign);
         var html = rendered.GetOrRender($"results|{found.Availability}|{links.Absolute.Page}", found.Campaign, current,
-            () => views.Results(found.Campaign, found.Availability, links, current));
+            () => PagesOf(found.Campaign).Results(found.Campaign, found.Availability, links, current));
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2");
     }
 
@@ -91,20 +96,25 @@ public sealed class FanPages(
 
     internal IResult NotFound(HttpContext http) => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound);
 
+    /// <summary>An archived campaign: its links still lead somewhere kind, but nothing of it is shown.</summary>
+    internal IResult Gone(HttpContext http, Campaign campaign) => ErrorAsync(http, campaign, StatusCodes.Status410Gone, FanMessage.Archived);
+
     /// <summary>
     /// The answer when <see cref="VisibleAsync"/> found nothing: 404, or 400 when the slug could never
-    /// exist (disallowed characters), as the API and the vote endpoint answer. The fan sees the same
-    /// "not found" text either way: to them it is a bad link.
+    /// exist (disallowed characters), as the API and the submission endpoints answer. The fan sees the
+    /// same "not found" text either way: to them it is a bad link.
     /// </summary>
     internal IResult Missing(HttpContext http, string slug) =>
         ErrorAsync(http, null, Slug.IsValid(slug) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, FanMessage.NotFound);
 
+    private IKindPages PagesOf(Campaign campaign) => kinds.Get(campaign.Kind).Pages;
+
     /// <summary>Results for a message page: a nice extra, so a storage hiccup leaves them out rather than failing the page.</summary>
-    private async Task<PollResults?> TryResultsAsync(Campaign campaign, HttpContext http)
+    private async Task<RawHtml?> TrySummaryAsync(Campaign campaign, Localization.PageLocale locale, HttpContext http)
     {
         try
         {
-            return await results.GetResultsAsync(campaign, http.RequestAborted);
+            return PagesOf(campaign).Summary(locale, await results.GetResultsAsync(campaign, http.RequestAborted));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

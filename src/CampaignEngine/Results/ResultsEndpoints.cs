@@ -10,19 +10,22 @@ public static class ResultsEndpoints
     {
         app.MapGet("/api/campaigns/{slug}/results", GetAsync)
             .WithTags("Results")
-            .WithSummary("Current counts and percentages (cached for about a second)")
+            .WithSummary("Current results in the kind's shape (cached for about a second)")
+            .WithDescription("Each kind answers in its own shape; see the kind's section of the campaign reference.")
             .AddEndpointFilter<AdminKeyFilter>()
             .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<Results<Ok<PollResults>, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> GetAsync(
         string slug, CampaignCache campaigns, ResultsService results, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        // Declared as object so the kind's own record is written whole.
         return await campaigns.FindAsync(slug, ct) is { } campaign
-            ? TypedResults.Ok(await results.GetResultsAsync(campaign, ct))
+            ? TypedResults.Ok<object>(await results.GetResultsAsync(campaign, ct))
             : Problems.NotFound($"No campaign '{slug}'.");
     }
 }

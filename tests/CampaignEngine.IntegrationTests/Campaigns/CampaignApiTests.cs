@@ -35,7 +35,7 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
         var campaign = await Host.CreateCampaignAsync(new PollBuilder().WithTitle("Crème Brûlée or Ćevapi? " + Guid.NewGuid().ToString("N")[..6]).WithOptions("Yes", "No"), publish: false);
 
         Assert.StartsWith("creme-brulee-or-cevapi-", campaign.Slug);
-        Assert.Equal(["o1", "o2"], campaign.Options.Select(o => o.Id));
+        Assert.Equal(["o1", "o2"], campaign.Options().Select(o => o.Id));
     }
 
     [Fact]
@@ -75,11 +75,21 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
     public async Task InvalidFieldsAreAllNamed()
     {
         var response = await Host.Admin.PostAsJsonAsync("/api/campaigns", new PollBuilder()
-            .WithTitle("").WithOptions("Only one").WithLocale("de").WithSlug("Bad_Slug").With("kind", "raffle")
+            .WithTitle("").WithOptions("Only one").WithLocale("xx").WithSlug("Bad_Slug")
             .WithVotesPerVoter(0, "week").Build());
 
         var errors = await ValidationErrorsAsync(response);
-        Assert.Superset(new HashSet<string> { "title", "options", "locale", "slug", "kind", "rules.votesPerVoter", "rules.period" }, errors.Keys.ToHashSet());
+        Assert.Superset(new HashSet<string> { "title", "options", "locale", "slug", "rules.votesPerVoter", "rules.period" }, errors.Keys.ToHashSet());
+    }
+
+    [Fact]
+    public async Task AnUnknownKindIsRefusedWithTheKindsThereAre()
+    {
+        var response = await Host.Admin.PostAsJsonAsync("/api/campaigns", new PollBuilder().With("kind", "raffle").WithTitle("").Build());
+
+        var errors = await ValidationErrorsAsync(response);
+        Assert.Contains("Available kinds: poll.", errors["kind"].Single());
+        Assert.Contains("title", errors.Keys);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using System.Text.Json;
 using CampaignEngine.Hosting;
 using CampaignEngine.IntegrationTests.Infrastructure;
 using CampaignEngine.Messaging;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -51,9 +52,9 @@ public sealed class CustomHandlerTests : IAsyncLifetime
         var votes = Enumerable.Range(0, 3).Select(i =>
         {
             var key = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + "00000000";
-            return new VoteAccepted($"r{i}", poll.Slug, "van", key[..32], "c", 1, VoteKeys.ShardOf(key, 16), DateTimeOffset.UtcNow);
+            return new SubmissionAccepted($"r{i}", poll.Slug, "v", "van", key[..32], "c", 1, SubmissionKeys.ShardOf(key, 16), DateTimeOffset.UtcNow);
         }).ToArray();
-        var message = JsonSerializer.Serialize(new Batch<VoteAccepted>(votes), MessageJson.Options);
+        var message = JsonSerializer.Serialize(new Batch<SubmissionAccepted>(votes), MessageJson.Options);
 
         var response = await host.Admin.PostAsJsonAsync("/VoteTally", HostPayload(message), Exact);
         var again = await host.Admin.PostAsJsonAsync("/VoteTally", HostPayload(message, dequeueCount: 2), Exact);
@@ -72,7 +73,7 @@ public sealed class CustomHandlerTests : IAsyncLifetime
     {
         var poll = await host.CreateCampaignAsync(new PollBuilder().UniqueSlug("object"));
         var key = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-        var batch = new Batch<VoteAccepted>([new VoteAccepted("r", poll.Slug, "choc", key, "c", 1, VoteKeys.ShardOf(key, 16), DateTimeOffset.UtcNow)]);
+        var batch = new Batch<SubmissionAccepted>([new SubmissionAccepted("r", poll.Slug, "v", "choc", key, "c", 1, SubmissionKeys.ShardOf(key, 16), DateTimeOffset.UtcNow)]);
 
         var response = await host.Admin.PostAsJsonAsync("/VoteTally", JsonSerializer.SerializeToNode(new { Data = new { message = JsonSerializer.SerializeToNode(batch, MessageJson.Options) }, Metadata = new { DequeueCount = "1", Id = "x" } }, Exact));
 

@@ -2,7 +2,8 @@ using System.Net;
 using CampaignEngine.Campaigns;
 using CampaignEngine.IntegrationTests.Infrastructure;
 using CampaignEngine.Results;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignEngine.IntegrationTests.Results;
@@ -31,8 +32,8 @@ public sealed class ResultsCachingTests(LongResultsCacheFixture fixture) : IClas
 
         // A vote counted behind the cache's back: a page that read storage would show it.
         var key = new string('a', 32);
-        var vote = new VoteAccepted("cached", poll.Slug, "choc", key, "c", 1, VoteKeys.ShardOf(key, campaign.Shards), DateTimeOffset.UtcNow);
-        Assert.Equal(1, await Host.Services.GetRequiredService<TallyWriter>().WriteAsync(vote.PartitionKey, [vote]));
+        var vote = new SubmissionAccepted("cached", poll.Slug, "v", "choc", key, "c", 1, SubmissionKeys.ShardOf(key, campaign.Shards), DateTimeOffset.UtcNow);
+        Assert.Equal(1, await Host.Services.GetRequiredService<ProjectionWriter>().WriteAsync(vote.PartitionKey, [vote]));
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async _ =>
         {
@@ -44,6 +45,6 @@ public sealed class ResultsCachingTests(LongResultsCacheFixture fixture) : IClas
         Assert.All(pages, p => Assert.Equal("public, max-age=2", p.Item2));
         Assert.Single(pages.Select(p => p.Item3).Distinct());
         Assert.Equal(0, (await Host.GetResultsAsync(poll.Slug)).GetProperty("totalVotes").GetInt64());
-        Assert.Equal(1, (await Host.Services.GetRequiredService<ResultsService>().ReadAsync(campaign)).TotalVotes);
+        Assert.Equal(1, (await Host.Services.GetRequiredService<ResultsService>().ReadAsync(campaign) as PollResults)!.TotalVotes);
     }
 }

@@ -5,7 +5,8 @@ using CampaignEngine.Hosting;
 using CampaignEngine.IntegrationTests.Infrastructure;
 using CampaignEngine.Messaging;
 using CampaignEngine.Storage;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,16 +17,16 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
 {
     private EngineHost Host => fixture.Host;
 
-    private VoteTallyFunction Tally => Host.Services.GetServices<IQueueFunction>().OfType<VoteTallyFunction>().Single();
+    private ProjectionFunction Tally => Host.Services.GetServices<IQueueFunction>().OfType<ProjectionFunction>().Single();
 
-    private static VoteAccepted Vote(string slug, string voter, string option = "choc", int slot = 1)
+    private static SubmissionAccepted Vote(string slug, string voter, string option = "choc", int slot = 1)
     {
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(voter)))[..32];
-        return new VoteAccepted(Guid.NewGuid().ToString("N"), slug, option, key, "c", slot, VoteKeys.ShardOf(key, 16), DateTimeOffset.UtcNow);
+        return new SubmissionAccepted(Guid.NewGuid().ToString("N"), slug, "v", option, key, "c", slot, SubmissionKeys.ShardOf(key, 16), DateTimeOffset.UtcNow);
     }
 
-    private static QueueInvocation Message(params VoteAccepted[] votes) =>
-        new(JsonSerializer.Serialize(new Batch<VoteAccepted>(votes), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
+    private static QueueInvocation Message(params SubmissionAccepted[] votes) =>
+        new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(votes), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task AMessageDeliveredTwiceCountsOnce()
@@ -67,7 +68,7 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
         var tallies = new List<TableEntity>();
         for (var shard = 0; shard < 16; shard++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(VoteKeys.Partition(poll.Slug, shard), VoteKeys.TallyRow);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(SubmissionKeys.Partition(poll.Slug, shard), SubmissionKeys.CounterRow);
             if (row.HasValue) tallies.Add(row.Value!);
         }
         Assert.True(tallies.Count >= 12, $"200 voters landed in only {tallies.Count} of 16 shards");
@@ -82,13 +83,13 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
             .Where(v => v.Shard == 0).Take(120).ToList();
         // Separate writers stand for separate engine instances: only the tally row's ETag keeps them honest.
         var clients = Host.Services.GetRequiredService<StorageClients>();
-        var writers = Enumerable.Range(0, 4).Select(_ => new TallyWriter(clients, Host.Names, NullLogger<TallyWriter>.Instance)).ToList();
+        var writers = Enumerable.Range(0, 4).Select(_ => new ProjectionWriter(clients, Host.Names, Host.Services.GetRequiredService<CampaignEngine.Kinds.CampaignKinds>(), NullLogger<ProjectionWriter>.Instance)).ToList();
 
         var counted = await Task.WhenAll(votes.Chunk(10).Select((chunk, i) => writers[i % writers.Count].WriteAsync(chunk[0].PartitionKey, chunk)));
 
         Assert.Equal(votes.Count, counted.Sum());
         var results = await Host.WaitForTotalAsync(poll.Slug, votes.Count);
-        Assert.Equal(votes.Count(v => v.OptionId == "choc"),
+        Assert.Equal(votes.Count(v => v.Data == "choc"),
             results.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "choc").GetProperty("votes").GetInt64());
     }
 
@@ -149,7 +150,7 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
 
         var main = host.Queues.GetQueueClient(host.Names.VotesQueue);
         var message = Assert.Single((await main.ReceiveMessagesAsync(10)).Value);
-        await host.Services.GetServices<IQueueFunction>().OfType<VoteTallyFunction>().Single()
+        await host.Services.GetServices<IQueueFunction>().OfType<ProjectionFunction>().Single()
             .RunAsync(new QueueInvocation(message.Body.ToString(), message.MessageId, message.DequeueCount, message.InsertedOn), CancellationToken.None);
         await host.WaitForTotalAsync(poll.Slug, 1);
     }

@@ -1,6 +1,7 @@
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 
 namespace CampaignEngine.UnitTests.Contacts;
 
@@ -8,15 +9,15 @@ public sealed class ContactRulesTests
 {
     private static Campaign With(ContactMode mode) => new()
     {
-        Slug = "poll", Title = "Poll", Contact = new ContactSettings(mode, mode == ContactMode.Off ? null : "Send me offers"),
+        Slug = "poll", Kind = "poll", Settings = new PollSettings(), Title = "Poll", Contact = new ContactSettings(mode, mode == ContactMode.Off ? null : "Send me offers"),
     };
 
-    private static VoteInput Input(string? email, bool consent, string? name = null) => new("a", email, name, consent, "form");
+    private static PollVoteRequest Input(string? email, bool consent, string? name = null) => new("a", null, email, name, consent);
 
     [Fact]
     public void WithContactOffNothingIsKeptEvenIfSent()
     {
-        var result = ContactRules.Check(With(ContactMode.Off), Input("fan@example.com", true));
+        var result = ContactRules.Check(With(ContactMode.Off), Input("fan@example.com", true), "form");
         Assert.Null(result.Submission);
         Assert.Null(result.Refusal);
     }
@@ -24,7 +25,7 @@ public sealed class ContactRulesTests
     [Fact]
     public void OptionalContactWithoutConsentIsDiscardedButTheVoteStands()
     {
-        var result = ContactRules.Check(With(ContactMode.Optional), Input("fan@example.com", false));
+        var result = ContactRules.Check(With(ContactMode.Optional), Input("fan@example.com", false), "form");
         Assert.Null(result.Submission);
         Assert.Null(result.Refusal);
     }
@@ -32,7 +33,7 @@ public sealed class ContactRulesTests
     [Fact]
     public void ConsentedContactIsNormalisedAndCarriesTheConsentText()
     {
-        var result = ContactRules.Check(With(ContactMode.Optional), Input("  Fan@Example.COM ", true, " Dana "));
+        var result = ContactRules.Check(With(ContactMode.Optional), Input("  Fan@Example.COM ", true, " Dana "), "form");
         Assert.Equal("fan@example.com", result.Submission!.Email);
         Assert.Equal("Dana", result.Submission.Name);
         Assert.Equal("Send me offers", result.Submission.ConsentText);
@@ -41,9 +42,9 @@ public sealed class ContactRulesTests
     [Fact]
     public void RequiredContactNeedsAnEmailAndConsent()
     {
-        Assert.Equal(VoteRefusal.InvalidContact, ContactRules.Check(With(ContactMode.Required), Input(null, true)).Refusal);
-        Assert.Equal(VoteRefusal.ConsentRequired, ContactRules.Check(With(ContactMode.Required), Input("fan@example.com", false)).Refusal);
-        Assert.NotNull(ContactRules.Check(With(ContactMode.Required), Input("fan@example.com", true)).Submission);
+        Assert.Equal(SubmissionRefusal.InvalidContact, ContactRules.Check(With(ContactMode.Required), Input(null, true), "form").Refusal);
+        Assert.Equal(SubmissionRefusal.ConsentRequired, ContactRules.Check(With(ContactMode.Required), Input("fan@example.com", false), "form").Refusal);
+        Assert.NotNull(ContactRules.Check(With(ContactMode.Required), Input("fan@example.com", true), "form").Submission);
     }
 
     [Theory]

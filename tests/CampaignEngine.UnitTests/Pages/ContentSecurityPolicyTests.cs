@@ -13,7 +13,7 @@ public sealed class ContentSecurityPolicyTests
     [Fact]
     public void ThePolicyAllowsExactlyTheStylesheetTheLayoutRenders()
     {
-        var document = Parse(Views.Poll(Poll(locale: "he"), Availability.Open, Links(), null));
+        var document = Parse(PollViews.Campaign(Poll(locale: "he"), Availability.Open, Links(), null));
         var css = document.QuerySelector("style")!.TextContent;
         var hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
 

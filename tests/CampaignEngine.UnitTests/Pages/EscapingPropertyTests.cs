@@ -53,7 +53,7 @@ public sealed class EscapingPropertyTests
     {
         // Titles and labels are trimmed and non-empty in real campaigns; the page must cope regardless.
         var poll = Poll(title: "T" + title, labels: ["L" + label, "other"], contact: ContactMode.Optional, consentText: "C" + label);
-        var document = Parse(Views.Poll(poll, Availability.Open, Links(), null));
+        var document = Parse(PollViews.Campaign(poll, Availability.Open, Links(), null));
 
         Assert.Equal(HtmlText.Expected("T" + title), document.QuerySelector("h1")!.TextContent);
         Assert.Equal(HtmlText.Expected("T" + title), document.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));

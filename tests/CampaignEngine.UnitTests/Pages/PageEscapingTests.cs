@@ -2,7 +2,8 @@ using AngleSharp.Dom;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Pages;
 using CampaignEngine.Pages.Views;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using static CampaignEngine.UnitTests.Pages.PageFixtures;
 
 namespace CampaignEngine.UnitTests.Pages;
@@ -20,18 +21,18 @@ public sealed class PageEscapingTests
         var poll = HostilePoll();
         var required = HostilePoll(ContactMode.Required);
         var results = ResultsOf(poll, 3, 1, 0, 2);
-        var typed = new VoteInput("o2", Hostile[1] + "@x", Hostile[2], Consent: false, "form");
-        yield return ("poll-open", Views.Poll(poll, Availability.Open, Links(), null));
-        yield return ("poll-refused", Views.Poll(required, Availability.Open, Links(), null,
-            new FanPageViews.FormState(typed, VoteRefusal.InvalidContact, new Dictionary<string, string[]> { ["email"] = ["x"], ["name"] = ["y"] })));
-        yield return ("poll-closed", Views.Poll(poll, Availability.Closed, Links(), results));
-        yield return ("poll-not-started", Views.Poll(poll with { StartsAt = DateTimeOffset.UnixEpoch }, Availability.NotStarted, Links(), null));
+        var typed = new PollVoteRequest("o2", null, Hostile[1] + "@x", Hostile[2], false);
+        yield return ("poll-open", PollViews.Campaign(poll, Availability.Open, Links(), null));
+        yield return ("poll-refused", PollViews.Campaign(required, Availability.Open, Links(), null,
+            new CampaignEngine.Kinds.FormState(typed, SubmissionRefusal.InvalidContact, new Dictionary<string, string[]> { ["email"] = ["x"], ["name"] = ["y"] })));
+        yield return ("poll-closed", PollViews.Campaign(poll, Availability.Closed, Links(), results));
+        yield return ("poll-not-started", PollViews.Campaign(poll with { StartsAt = DateTimeOffset.UnixEpoch }, Availability.NotStarted, Links(), null));
         yield return ("thanks", Views.Thanks(poll, Links(), Hostile[0]));
-        yield return ("results-open", Views.Results(poll, Availability.Open, Links(), results));
-        yield return ("results-closed", Views.Results(poll, Availability.Closed, Links(), results));
+        yield return ("results-open", PollViews.Results(poll, Availability.Open, Links(), results));
+        yield return ("results-closed", PollViews.Results(poll, Availability.Closed, Links(), results));
         foreach (var message in Enum.GetValues<FanMessage>())
         {
-            yield return ($"message-{message}", Views.Message(Views.Strings.For("en"), 400, message, poll, Links(), results));
+            yield return ($"message-{message}", Views.Message(Views.Strings.For("en"), 400, message, poll, Links(), PollViews.Summary(Views.Strings.For("en"), results)));
         }
         yield return ("message-no-campaign", Views.Message(Views.Strings.For("he"), 404, FanMessage.NotFound, homeUrl: "https://brand.example/"));
     }

@@ -5,7 +5,7 @@ using CampaignEngine.Campaigns;
 using CampaignEngine.Pages.Localization;
 using CampaignEngine.Pages.Rendering;
 using CampaignEngine.Pages.Views;
-using CampaignEngine.Results;
+using CampaignEngine.Polls;
 
 namespace CampaignEngine.UnitTests.Pages;
 
@@ -21,6 +21,8 @@ internal static class PageFixtures
     ];
 
     public static FanPageViews Views { get; } = new(new PageTemplates(), new PageStrings());
+
+    public static PollPages PollViews { get; } = new(Views);
 
     public static FanLinks Links(string slug = "summer-poll") =>
         new(new CampaignLinks($"https://vote.example/c/{slug}", $"https://vote.example/c/{slug}/results",
@@ -40,7 +42,8 @@ internal static class PageFixtures
             Description = description,
             Locale = locale,
             Status = status,
-            Options = (labels ?? ["Chocolate", "Vanilla", "Strawberry"]).Select((l, i) => new PollOption($"o{i + 1}", l)).ToList(),
+            Kind = "poll",
+            Settings = new PollSettings { Options = (labels ?? ["Chocolate", "Vanilla", "Strawberry"]).Select((l, i) => new PollOption($"o{i + 1}", l)).ToList() },
             Contact = new ContactSettings(contact, contact == ContactMode.Off ? null : consentText),
             StartsAt = status == CampaignStatus.Live ? null : DateTimeOffset.Parse("2030-06-01T12:00:00Z"),
             CreatedAt = DateTimeOffset.Parse("2026-01-01T00:00:00Z"),
@@ -52,10 +55,11 @@ internal static class PageFixtures
 
     public static PollResults ResultsOf(Campaign campaign, params long[] votes)
     {
-        var counts = campaign.Options.Select((o, i) => i < votes.Length ? votes[i] : 0).ToList();
+        var options = campaign.SettingsAs<PollSettings>().Options;
+        var counts = options.Select((o, i) => i < votes.Length ? votes[i] : 0).ToList();
         var total = counts.Sum();
         return new PollResults(campaign.Slug, total,
-            campaign.Options.Select((o, i) => new OptionResult(o.Id, o.Label, counts[i], TallyMath.Percent(counts[i], total))).ToList(),
+            options.Select((o, i) => new OptionResult(o.Id, o.Label, counts[i], PollTally.Percent(counts[i], total))).ToList(),
             DateTimeOffset.Parse("2026-05-04T13:45:00Z"));
     }
 

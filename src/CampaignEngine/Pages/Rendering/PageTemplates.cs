@@ -6,31 +6,32 @@ using Scriban.Runtime;
 namespace CampaignEngine.Pages.Rendering;
 
 /// <summary>
-/// The page templates: embedded resources under <c>Pages/Templates</c>, parsed once and cached.
-/// Rendering always goes through <see cref="HtmlTemplateContext"/>. Model members are exposed
-/// snake_case (Scriban's standard renamer): <c>OptionId</c> is <c>option_id</c> in a template.
+/// The page templates: embedded resources in any feature's <c>Templates</c> folder (the shell's
+/// under <c>Pages/Templates</c>, each kind's in its own folder), parsed once and cached. Names are
+/// unique across folders. Rendering always goes through <see cref="HtmlTemplateContext"/>. Model
+/// members are exposed snake_case (Scriban's standard renamer): <c>OptionId</c> is <c>option_id</c>.
 /// </summary>
 public sealed class PageTemplates
 {
-    private const string Prefix = "CampaignEngine.Pages.Templates.";
+    private const string Marker = ".Templates.";
     private static readonly Assembly Assembly = typeof(PageTemplates).Assembly;
     private readonly ConcurrentDictionary<string, Template> parsed = new();
 
+    /// <summary>Template name (no folder, no extension) → its resource.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Resources = Assembly.GetManifestResourceNames()
+        .Where(n => n.Contains(Marker, StringComparison.Ordinal) && n.EndsWith(".scriban", StringComparison.Ordinal))
+        .ToDictionary(n => n[(n.LastIndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..^".scriban".Length], n => n);
+
     /// <summary>The names of all embedded templates, without folder or extension.</summary>
-    public static IReadOnlyList<string> Names { get; } = Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".scriban", StringComparison.Ordinal))
-        .Select(n => n[Prefix.Length..^".scriban".Length])
-        .Order(StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<string> Names { get; } = Resources.Keys.Order(StringComparer.Ordinal).ToList();
 
     public static string Source(string name)
     {
-        using var stream = Assembly.GetManifestResourceStream(Prefix + name + ".scriban")
+        using var stream = (Resources.TryGetValue(name, out var resource) ? Assembly.GetManifestResourceStream(resource) : null)
             ?? throw new InvalidOperationException($"No page template '{name}'.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
     public Template Get(string name) => parsed.GetOrAdd(name, static n =>
     {
         var template = Template.Parse(Source(n), n + ".scriban");

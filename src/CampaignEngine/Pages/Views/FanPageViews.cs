@@ -1,57 +1,21 @@
 using System.Globalization;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
+using CampaignEngine.Kinds;
 using CampaignEngine.Pages.Localization;
 using CampaignEngine.Pages.Rendering;
-using CampaignEngine.Results;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
 
 namespace CampaignEngine.Pages.Views;
 
 /// <summary>
-/// Builds complete fan pages as HTML from campaigns and results. Pure (no HTTP, no storage), so
-/// every page can be rendered in unit tests with hostile data.
+/// The page shell every kind renders into (layout, head, notices, the contact fieldset, share
+/// links) and the pages that belong to no kind: thank-you and message pages. Pure (no HTTP, no
+/// storage), so every page can be rendered in unit tests with hostile data.
 /// </summary>
 public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
 {
-    /// <summary>What a fan sent in a refused form vote, to show it again with the errors.</summary>
-    public sealed record FormState(VoteInput Input, VoteRefusal Refusal, IReadOnlyDictionary<string, string[]>? Errors);
-
     public PageStrings Strings => strings;
-
-    public string Poll(Campaign campaign, Availability availability, FanLinks links, PollResults? results, FormState? form = null)
-    {
-        var locale = strings.For(campaign.Locale);
-        var input = form?.Input;
-        var open = availability == Availability.Open;
-        NoticeView? notice = availability switch
-        {
-            Availability.Closed => new(locale["closed_title"], locale["closed_text"]),
-            Availability.NotStarted => new(locale["not_started_title"], OpensText(locale, campaign)),
-            _ => null,
-        };
-
-        var body = Render("poll", locale, new()
-        {
-            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
-            ["notice"] = notice,
-            ["form"] = open ? new FormView(links.Votes, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false) : null,
-            ["errors"] = form is null ? ErrorsView.None : Errors(locale, form),
-            ["options"] = campaign.Options
-                .Select((o, i) => new OptionView(o.Id, $"option-{i + 1}", o.Label, input?.OptionId == o.Id))
-                .ToList(),
-            ["contact"] = campaign.Contact.Mode == ContactMode.Off ? null : new ContactView(
-                campaign.Contact.Mode == ContactMode.Required,
-                locale[campaign.Contact.Mode == ContactMode.Required ? "contact_required_hint" : "contact_optional_hint"],
-                campaign.Contact.ConsentText ?? ""),
-            ["closes"] = open && campaign.EndsAt is { } ends ? locale.Format("open_until", locale.DateTime(ends)) : null,
-            ["results_list"] = availability == Availability.Closed && results is not null ? ResultsList(locale, results) : null,
-            ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
-        });
-        return Layout(locale, body, new PageHead(
-            locale.Code, locale.Dir, campaign.Title, campaign.Description, links.Absolute.Page, campaign.Title,
-            links.Absolute.QrPng, locale["qr_alt"], locale.OpenGraphLocale, "index, follow"));
-    }
 
     public string Thanks(Campaign campaign, FanLinks links, string? receipt)
     {
@@ -63,44 +27,20 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
             ["share_links"] = Share(locale, locale["share_heading"], links.Absolute.Page, locale.Format("share_text", campaign.Title)),
         });
-        // Shared by mistake, the thank-you page previews as the poll it belongs to.
-        return Layout(locale, body, new PageHead(
-            locale.Code, locale.Dir, $"{locale["thanks_title"]} · {campaign.Title}", campaign.Description, links.Absolute.Page,
-            campaign.Title, links.Absolute.QrPng, locale["qr_alt"], locale.OpenGraphLocale, "noindex"));
-    }
-
-    public string Results(Campaign campaign, Availability availability, FanLinks links, PollResults results)
-    {
-        var locale = strings.For(campaign.Locale);
-        var title = locale.Format("results_title", campaign.Title);
-        var body = Render("results", locale, new()
-        {
-            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
-            ["notice"] = availability switch
-            {
-                Availability.Closed => new NoticeView(locale["closed_title"], locale["closed_text"]),
-                Availability.NotStarted => new NoticeView(locale["not_started_title"], OpensText(locale, campaign)),
-                _ => null,
-            },
-            ["results_list"] = ResultsList(locale, results),
-            ["can_vote"] = availability == Availability.Open,
-            ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
-            ["share_links"] = Share(locale, locale["share_results_heading"], links.Absolute.Results, locale.Format("share_results_text", campaign.Title)),
-        });
-        return Layout(locale, body, new PageHead(
-            locale.Code, locale.Dir, title, campaign.Description, links.Absolute.Results, title,
-            links.Absolute.QrPng, locale["qr_alt"], locale.OpenGraphLocale, "index, follow"));
+        // Shared by mistake, the thank-you page previews as the campaign it belongs to.
+        return Layout(locale, body, Head(locale, $"{locale["thanks_title"]} · {campaign.Title}", campaign.Description,
+            links.Absolute.Page, links, "noindex", ogTitle: campaign.Title));
     }
 
     /// <summary>A page for an error or a refusal: title and text per message, and the ways on.</summary>
     public string Message(
         PageLocale locale, int statusCode, FanMessage message, Campaign? campaign = null, FanLinks? links = null,
-        PollResults? results = null, string? homeUrl = null)
+        RawHtml? results = null, string? homeUrl = null)
     {
         var key = "message_" + FanMessages.Key(message);
         string? detail = message == FanMessage.NotStarted && campaign?.StartsAt is not null ? OpensText(locale, campaign) : null;
         var ways = new List<LinkView>();
-        if (links is not null)
+        if (links is not null && message != FanMessage.Archived)
         {
             switch (message)
             {
@@ -117,14 +57,14 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         }
         if (homeUrl is not null)
         {
-            ways.Add(new LinkView(homeUrl, locale["back_home"], Primary: links is null));
+            ways.Add(new LinkView(homeUrl, locale["back_home"], Primary: ways.Count == 0));
         }
 
         var body = Render("message", locale, new()
         {
             ["campaign"] = campaign is null ? null : new CampaignView(campaign.Title, campaign.Description),
             ["message"] = new MessageView(locale[key + "_title"], locale[key + "_text"], detail),
-            ["results_list"] = results is null ? null : ResultsList(locale, results),
+            ["results_list"] = results,
             ["links"] = ways.Count == 0 ? null : ways,
             ["status_text"] = locale.Format("error_code", statusCode.ToString(CultureInfo.InvariantCulture)),
         });
@@ -132,39 +72,43 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
             locale.Code, locale.Dir, locale[key + "_title"], null, null, null, null, null, locale.OpenGraphLocale, "noindex"));
     }
 
-    private RawHtml ResultsList(PageLocale locale, PollResults results)
-    {
-        var max = results.Options.Count == 0 ? 0 : results.Options.Max(o => o.Votes);
-        var rows = results.Options.Select(o => new ResultRow(
-                o.Label,
-                locale.Count("votes", o.Votes),
-                locale.Percent(o.Percent),
-                Math.Clamp(o.Percent, 0, 100).ToString("0.#", CultureInfo.InvariantCulture),
-                max > 0 && o.Votes == max))
-            .ToList();
-        return Render("results-list", locale, new()
-        {
-            ["results"] = new ResultsView(rows,
-                locale.Format("total_votes", locale.Number(results.TotalVotes)),
-                locale.Format("last_updated", locale.DateTime(results.UpdatedAt)),
-                results.TotalVotes == 0),
-        });
-    }
+    /// <summary>The head of a campaign's page: its canonical address and share card.</summary>
+    public PageHead Head(PageLocale locale, string title, string? description, string canonical, FanLinks links, string robots, string? ogTitle = null) =>
+        new(locale.Code, locale.Dir, title, description, canonical, ogTitle ?? title, links.Absolute.QrPng, locale["qr_alt"], locale.OpenGraphLocale, robots);
 
-    private RawHtml Share(PageLocale locale, string heading, string url, string text) =>
+    /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
+    public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch
+    {
+        Availability.Closed or Availability.Archived => new(locale["closed_title"], locale["closed_text"]),
+        Availability.NotStarted => new(locale["not_started_title"], OpensText(locale, campaign)),
+        _ => null,
+    };
+
+    /// <summary>The form's action and the contact fields as the fan typed them.</summary>
+    public FormView Form(string action, IFanInput? input) =>
+        new(action, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false);
+
+    /// <summary>The contact fieldset, as the campaign's contact mode asks for it; null when contact is off.</summary>
+    public ContactView? Contact(PageLocale locale, Campaign campaign) => campaign.Contact.Mode == ContactMode.Off ? null : new ContactView(
+        campaign.Contact.Mode == ContactMode.Required,
+        locale[campaign.Contact.Mode == ContactMode.Required ? "contact_required_hint" : "contact_optional_hint"],
+        campaign.Contact.ConsentText ?? "");
+
+    public RawHtml Share(PageLocale locale, string heading, string url, string text) =>
         Render("share-links", locale, new() { ["share"] = ShareLinks.For(locale, heading, url, text) });
 
-    private static string OpensText(PageLocale locale, Campaign campaign) =>
+    public static string OpensText(PageLocale locale, Campaign campaign) =>
         campaign.StartsAt is { } starts ? locale.Format("not_started_text", locale.DateTime(starts)) : locale["message_not_started_text"];
 
-    private static ErrorsView Errors(PageLocale locale, FormState form)
+    /// <summary>The errors of a refused form: the kind's own first (<paramref name="choice"/>), then the contact fields'.</summary>
+    public static ErrorsView ContactErrors(PageLocale locale, FormState form, string? choice)
     {
         var fields = form.Errors ?? new Dictionary<string, string[]>();
         var input = form.Input;
         string? Has(string field, Func<string> message) => fields.ContainsKey(field) ? message() : null;
 
         var errors = new ErrorsView(
-            Has("optionId", () => locale[string.IsNullOrEmpty(input.OptionId) ? "error_choose_option" : "error_invalid_option"]),
+            choice,
             Has("email", () => locale[ContactRules.Normalize(input.Email) is null ? "error_email_missing" : "error_email_invalid"]),
             Has("name", () => locale.Format("error_name_too_long", locale.Number(ContactRules.MaxName))),
             Has("consent", () => locale["error_consent_required"]));
@@ -173,19 +117,19 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         // A refusal without field errors still has to say what is wrong.
         return form.Refusal switch
         {
-            VoteRefusal.InvalidOption => new ErrorsView(locale["error_choose_option"], null, null, null),
-            VoteRefusal.ConsentRequired => new ErrorsView(null, null, null, locale["error_consent_required"]),
-            VoteRefusal.InvalidContact => new ErrorsView(null, locale["error_email_invalid"], null, null),
+            SubmissionRefusal.InvalidInput => new ErrorsView(locale["error_choose_option"], null, null, null),
+            SubmissionRefusal.ConsentRequired => new ErrorsView(null, null, null, locale["error_consent_required"]),
+            SubmissionRefusal.InvalidContact => new ErrorsView(null, locale["error_email_invalid"], null, null),
             _ => errors,
         };
     }
 
-    private RawHtml Render(string template, PageLocale locale, Dictionary<string, object?> variables)
+    public RawHtml Render(string template, PageLocale locale, Dictionary<string, object?> variables)
     {
         variables["t"] = locale.Strings;
         return templates.Render(template, variables);
     }
 
-    private string Layout(PageLocale locale, RawHtml body, PageHead head) =>
+    public string Layout(PageLocale locale, RawHtml body, PageHead head) =>
         templates.Render("layout", new Dictionary<string, object?> { ["page"] = head, ["body"] = body, ["t"] = locale.Strings }).Value;
 }

@@ -1,10 +1,10 @@
-namespace CampaignEngine.Voting;
+namespace CampaignEngine.Submissions;
 
-/// <summary>The campaign rule "N votes per voter per period", as a pure decision.</summary>
-public static class VoteAllowance
+/// <summary>The rule "N submissions per participant per period", as a pure decision.</summary>
+public static class Allowance
 {
     /// <summary>
-    /// The first free vote slot for a voter, or null when the allowance is used up.
+    /// The first free slot for a participant, or null when the allowance is used up.
     /// <paramref name="used"/> comes from the ledger cookie, <paramref name="taken"/> from storage,
     /// and <paramref name="tryClaim"/> reserves a slot against simultaneous requests.
     /// </summary>

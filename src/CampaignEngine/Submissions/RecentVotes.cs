@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CampaignEngine.Voting;
+namespace CampaignEngine.Submissions;
 
 /// <summary>
 /// Vote slots this instance handed out recently. It closes the window between accepting a vote

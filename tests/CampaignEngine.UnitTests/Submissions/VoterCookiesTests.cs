@@ -1,9 +1,10 @@
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CampaignEngine.UnitTests.Voting;
+namespace CampaignEngine.UnitTests.Submissions;
 
 public sealed class VoterCookiesTests
 {
@@ -52,12 +53,13 @@ public sealed class VoterCookiesTests
     {
         var cookies = Cookies();
         var device = VoterCookies.NewDeviceId();
-        var value = Issued(cookies, (c, r) => c.WriteUsed(r, "my-poll", device, "d20261123", 2), VoterCookies.LedgerCookie("my-poll"));
+        var value = Issued(cookies, (c, r) => c.WriteUsed(r, "my-poll", "v", device, "d20261123", 2), VoterCookies.LedgerCookie("my-poll"));
         var request = RequestWith((VoterCookies.LedgerCookie("my-poll"), value));
 
-        Assert.Equal(2, cookies.ReadUsed(request, "my-poll", device, "d20261123"));
-        Assert.Null(cookies.ReadUsed(request, "my-poll", device, "d20261124"));
-        Assert.Null(cookies.ReadUsed(request, "my-poll", VoterCookies.NewDeviceId(), "d20261123"));
+        Assert.Equal(2, cookies.ReadUsed(request, "my-poll", "v", device, "d20261123"));
+        Assert.Null(cookies.ReadUsed(request, "my-poll", "v", device, "d20261124"));
+        Assert.Null(cookies.ReadUsed(request, "my-poll", "v", VoterCookies.NewDeviceId(), "d20261123"));
+        Assert.Null(cookies.ReadUsed(request, "my-poll", "e", device, "d20261123"));
     }
 
     [Fact]
@@ -75,14 +77,15 @@ public sealed class VoterCookiesTests
     public void ReceiptsFollowTheVoteRowAndTheSecret()
     {
         var cookies = Cookies();
-        var receipt = cookies.Receipt("voter", "c", 1);
+        var receipt = cookies.Receipt("v", "voter", "c", 1);
 
-        Assert.Equal(receipt, cookies.Receipt("voter", "c", 1));
+        Assert.Equal(receipt, cookies.Receipt("v", "voter", "c", 1));
         Assert.Matches("^[A-Za-z0-9_-]{16}$", receipt);
-        Assert.NotEqual(receipt, cookies.Receipt("voter", "c", 2));
-        Assert.NotEqual(receipt, cookies.Receipt("voter", "d20261201", 1));
-        Assert.NotEqual(receipt, cookies.Receipt("other", "c", 1));
-        Assert.NotEqual(receipt, Cookies("secret-two").Receipt("voter", "c", 1));
+        Assert.NotEqual(receipt, cookies.Receipt("v", "voter", "c", 2));
+        Assert.NotEqual(receipt, cookies.Receipt("v", "voter", "d20261201", 1));
+        Assert.NotEqual(receipt, cookies.Receipt("v", "other", "c", 1));
+        Assert.NotEqual(receipt, cookies.Receipt("e", "voter", "c", 1));
+        Assert.NotEqual(receipt, Cookies("secret-two").Receipt("v", "voter", "c", 1));
     }
 
     [Fact]

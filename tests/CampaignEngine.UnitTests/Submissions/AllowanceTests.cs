@@ -1,19 +1,20 @@
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CampaignEngine.UnitTests.Voting;
+namespace CampaignEngine.UnitTests.Submissions;
 
-public sealed class VoteAllowanceTests
+public sealed class AllowanceTests
 {
     [Fact]
-    public void AFirstVoteTakesSlotOne() => Assert.Equal(1, VoteAllowance.NextSlot(1, 0, [], _ => true));
+    public void AFirstVoteTakesSlotOne() => Assert.Equal(1, Allowance.NextSlot(1, 0, [], _ => true));
 
     [Fact]
-    public void OneVotePerVoterRefusesTheSecond() => Assert.Null(VoteAllowance.NextSlot(1, 1, [], _ => true));
+    public void OneVotePerVoterRefusesTheSecond() => Assert.Null(Allowance.NextSlot(1, 1, [], _ => true));
 
     [Fact]
-    public void SlotsFoundInStorageAreSkipped() => Assert.Equal(3, VoteAllowance.NextSlot(3, 0, [1, 2], _ => true));
+    public void SlotsFoundInStorageAreSkipped() => Assert.Equal(3, Allowance.NextSlot(3, 0, [1, 2], _ => true));
 
     [Fact]
     public void ASlotClaimedBySimultaneousRequestIsSkipped()
@@ -21,9 +22,9 @@ public sealed class VoteAllowanceTests
         var recent = new RecentVotes(new FakeTimeProvider());
         bool Claim(int slot) => recent.TryClaim("p", $"v|k|c|{slot}") == SlotClaim.New;
 
-        Assert.Equal(1, VoteAllowance.NextSlot(2, 0, [], Claim));
-        Assert.Equal(2, VoteAllowance.NextSlot(2, 0, [], Claim));
-        Assert.Null(VoteAllowance.NextSlot(2, 0, [], Claim));
+        Assert.Equal(1, Allowance.NextSlot(2, 0, [], Claim));
+        Assert.Equal(2, Allowance.NextSlot(2, 0, [], Claim));
+        Assert.Null(Allowance.NextSlot(2, 0, [], Claim));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class VoteAllowanceTests
             var granted = 0;
             for (var i = 0; i < attempts; i++)
             {
-                if (VoteAllowance.NextSlot(allowance, used, [], claimed.Add) is { } slot)
+                if (Allowance.NextSlot(allowance, used, [], claimed.Add) is { } slot)
                 {
                     granted++;
                     if (slot <= used || slot > allowance) return false;

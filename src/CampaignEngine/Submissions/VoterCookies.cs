@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
-namespace CampaignEngine.Voting;
+namespace CampaignEngine.Submissions;
 
 /// <summary>
 /// Fans are told apart by a signed first-party device cookie. A second, per-campaign cookie
@@ -35,7 +35,8 @@ public sealed class VoterCookies
         }
     }
 
-    public static string LedgerCookie(string slug) => "ce_v_" + slug;
+    /// <summary>The per-campaign cookie of one action; polls' votes (action "v") keep the name they always had.</summary>
+    public static string LedgerCookie(string slug, string action = "v") => "ce_" + action + "_" + slug;
 
     public string? ReadDevice(HttpRequest request) =>
         request.Cookies.TryGetValue(DeviceCookie, out var value) && Unsign(value) is { } id && id.Length == 22 ? id : null;
@@ -46,9 +47,9 @@ public sealed class VoterCookies
         response.Cookies.Append(DeviceCookie, Sign(deviceId), Options(response.HttpContext.Request, "/"));
 
     /// <summary>How many votes this device has used in <paramref name="period"/>; null when the cookie is absent or stale.</summary>
-    public int? ReadUsed(HttpRequest request, string slug, string deviceId, string period)
+    public int? ReadUsed(HttpRequest request, string slug, string action, string deviceId, string period)
     {
-        if (!request.Cookies.TryGetValue(LedgerCookie(slug), out var value) || Unsign(value) is not { } payload) return null;
+        if (!request.Cookies.TryGetValue(LedgerCookie(slug, action), out var value) || Unsign(value) is not { } payload) return null;
         var parts = payload.Split('.');
         return parts.Length == 3 && parts[0] == deviceId && parts[1] == period
                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var used)
@@ -56,8 +57,8 @@ public sealed class VoterCookies
             : null;
     }
 
-    public void WriteUsed(HttpResponse response, string slug, string deviceId, string period, int used) =>
-        response.Cookies.Append(LedgerCookie(slug), Sign(string.Create(CultureInfo.InvariantCulture, $"{deviceId}.{period}.{used}")),
+    public void WriteUsed(HttpResponse response, string slug, string action, string deviceId, string period, int used) =>
+        response.Cookies.Append(LedgerCookie(slug, action), Sign(string.Create(CultureInfo.InvariantCulture, $"{deviceId}.{period}.{used}")),
             Options(response.HttpContext.Request, "/c/" + slug));
 
     /// <summary>The voter's key for one campaign: a keyed hash, so devices cannot be linked across campaigns.</summary>
@@ -76,8 +77,8 @@ public sealed class VoterCookies
     /// A vote's receipt, derived from the vote's row: every request that ends in the same counted
     /// vote (a retry after a lost answer) is answered with the same receipt.
     /// </summary>
-    public string Receipt(string voterKey, string period, int slot) =>
-        WebEncoders.Base64UrlEncode(Mac(string.Create(CultureInfo.InvariantCulture, $"receipt|{voterKey}|{period}|{slot}")).AsSpan(0, 12));
+    public string Receipt(string action, string voterKey, string period, int slot) =>
+        WebEncoders.Base64UrlEncode(Mac(string.Create(CultureInfo.InvariantCulture, $"receipt|{action}|{voterKey}|{period}|{slot}")).AsSpan(0, 12));
 
     private byte[] Mac(string text) => Hmac().ComputeHash(Encoding.UTF8.GetBytes(text));
 

@@ -2,19 +2,19 @@ using System.Globalization;
 using Azure.Data.Tables;
 using CampaignEngine.Storage;
 
-namespace CampaignEngine.Voting;
+namespace CampaignEngine.Submissions;
 
 /// <summary>
-/// Reads which vote slots a voter has already had counted. Used for returning devices without a
+/// Reads which slots of an action a participant has already had counted. Used for returning devices without a
 /// ledger cookie, and for idempotent requests, to find the vote a retry stands for.
 /// </summary>
 public sealed class VoterLedger(StorageClients clients, StorageNames names)
 {
     public const string RequestKeyProperty = "RequestKey";
 
-    public async Task<IReadOnlyList<CountedSlot>> GetCountedSlotsAsync(string partition, string voterKey, string period, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CountedSlot>> GetCountedSlotsAsync(string partition, string action, string voterKey, string period, CancellationToken cancellationToken = default)
     {
-        var (from, to) = VoteKeys.VoterRange(voterKey, period);
+        var (from, to) = SubmissionKeys.ParticipantRange(action, voterKey, period);
         var table = clients.Tables.GetTableClient(names.VotesTable);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}");
         var slots = new List<CountedSlot>();

@@ -1,10 +1,11 @@
 using CampaignEngine.Campaigns;
-using CampaignEngine.Voting;
+using CampaignEngine.Submissions;
+using CampaignEngine.Polls;
 using CsCheck;
 
-namespace CampaignEngine.UnitTests.Voting;
+namespace CampaignEngine.UnitTests.Submissions;
 
-public sealed class VoteKeysTests
+public sealed class SubmissionKeysTests
 {
     private static readonly Gen<string> VoterKey = Gen.Byte.Array[16].Select(Convert.ToHexStringLower);
 
@@ -13,8 +14,8 @@ public sealed class VoteKeysTests
     {
         Gen.Select(VoterKey, Gen.Int[1, 256]).Sample((key, shards) =>
         {
-            var shard = VoteKeys.ShardOf(key, shards);
-            return shard >= 0 && shard < shards && shard == VoteKeys.ShardOf(key, shards);
+            var shard = SubmissionKeys.ShardOf(key, shards);
+            return shard >= 0 && shard < shards && shard == SubmissionKeys.ShardOf(key, shards);
         });
     }
 
@@ -27,7 +28,7 @@ public sealed class VoteKeysTests
         {
             var bytes = new byte[16];
             random.NextBytes(bytes);
-            counts[VoteKeys.ShardOf(Convert.ToHexStringLower(bytes), 16)]++;
+            counts[SubmissionKeys.ShardOf(Convert.ToHexStringLower(bytes), 16)]++;
         }
         Assert.All(counts, c => Assert.InRange(c, 850, 1150));
     }
@@ -36,36 +37,37 @@ public sealed class VoteKeysTests
     public void TheDailyPeriodChangesAtUtcMidnight()
     {
         var lateNight = new DateTimeOffset(2026, 11, 23, 23, 59, 59, TimeSpan.Zero);
-        Assert.Equal("d20261123", VoteKeys.PeriodKey(VotingPeriod.Day, lateNight));
-        Assert.Equal("d20261124", VoteKeys.PeriodKey(VotingPeriod.Day, lateNight.AddSeconds(1)));
-        Assert.Equal("c", VoteKeys.PeriodKey(VotingPeriod.Campaign, lateNight));
+        Assert.Equal("d20261123", SubmissionKeys.PeriodKey(VotingPeriod.Day, lateNight));
+        Assert.Equal("d20261124", SubmissionKeys.PeriodKey(VotingPeriod.Day, lateNight.AddSeconds(1)));
+        Assert.Equal("c", SubmissionKeys.PeriodKey(VotingPeriod.Campaign, lateNight));
     }
 
     [Fact]
     public void AVotersRowsSortInsideTheirRange()
     {
-        var (from, to) = VoteKeys.VoterRange("abc", "c");
+        var (from, to) = SubmissionKeys.ParticipantRange("v", "abc", "c");
         foreach (var slot in new[] { 1, 2, 99, 100 })
         {
-            var row = VoteKeys.VoteRow("abc", "c", slot);
+            var row = SubmissionKeys.Row("v", "abc", "c", slot);
             Assert.True(string.CompareOrdinal(row, from) > 0 && string.CompareOrdinal(row, to) < 0, row);
         }
-        Assert.True(string.CompareOrdinal(VoteKeys.VoteRow("abd", "c", 1), to) > 0);
+        Assert.True(string.CompareOrdinal(SubmissionKeys.Row("v", "abd", "c", 1), to) > 0);
     }
 
     [Fact]
-    public void OptionPropertiesAreDistinctForDistinctIds()
-    {
-        Assert.NotEqual(VoteKeys.OptionProperty("a-b"), VoteKeys.OptionProperty("ab"));
-        Assert.Equal("o_a_b", VoteKeys.OptionProperty("a-b"));
-    }
+    public void RowsOfDifferentActionsNeverCollide() =>
+        Assert.NotEqual(SubmissionKeys.Row("v", "abc", "c", 1), SubmissionKeys.Row("e", "abc", "c", 1));
+
+    [Fact]
+    public void PollVoteRowsKeepTheirOriginalShape() =>
+        Assert.Equal("v|abc|c|001", SubmissionKeys.Row("v", "abc", "c", 1));
 
     [Fact]
     public void KeysNeverHoldCharactersTableStorageForbids()
     {
         Gen.Select(VoterKey, Gen.Int[1, 100]).Sample((key, slot) =>
         {
-            var row = VoteKeys.VoteRow(key, "d20260101", slot) + VoteKeys.Partition("my-poll", slot % 16);
+            var row = SubmissionKeys.Row("v", key, "d20260101", slot) + SubmissionKeys.Partition("my-poll", slot % 16);
             return !row.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
         });
     }

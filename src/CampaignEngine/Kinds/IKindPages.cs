@@ -1,0 +1,26 @@
+using CampaignEngine.Campaigns;
+using CampaignEngine.Pages.Localization;
+using CampaignEngine.Pages.Rendering;
+using CampaignEngine.Pages.Views;
+using CampaignEngine.Submissions;
+
+namespace CampaignEngine.Kinds;
+
+/// <summary>The kind's fan pages, rendered inside the core's page shell (layout, language, headers).</summary>
+public interface IKindPages
+{
+    /// <summary>
+    /// The campaign's page at <c>/c/{slug}</c>. <paramref name="form"/> is set when a form post was
+    /// refused and the page is shown again with what the fan typed and the errors.
+    /// </summary>
+    string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null);
+
+    /// <summary>The public results page at <c>/c/{slug}/results</c>.</summary>
+    string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results);
+
+    /// <summary>A compact view of the results, for message pages such as "this campaign has closed".</summary>
+    RawHtml Summary(PageLocale locale, KindResults results);
+}
+
+/// <summary>A refused form post: what the fan sent, why it was refused, and the field errors.</summary>
+public sealed record FormState(IFanInput Input, SubmissionRefusal Refusal, IReadOnlyDictionary<string, string[]>? Errors);

@@ -1,0 +1,69 @@
+using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
+using CampaignEngine.Submissions;
+
+namespace CampaignEngine.Polls;
+
+/// <summary>A vote in a poll: one option (or, in a multiple-choice poll, several) per ballot.</summary>
+public sealed class PollVote : ISubmissionAction
+{
+    /// <summary>"v": the prefix poll vote rows have always had.</summary>
+    public string Code => "v";
+    public string Route => "votes";
+    public Type InputType => typeof(PollVoteRequest);
+    public string LimitReachedDetail => "You have already used all your votes in this poll.";
+
+    public AllowanceRule AllowanceOf(Campaign campaign)
+    {
+        var rules = campaign.SettingsAs<PollSettings>().Rules;
+        return new AllowanceRule(rules.VotesPerVoter, rules.Period);
+    }
+
+    public IFanInput ReadForm(IFormCollection form)
+    {
+        var chosen = form["optionId"].OfType<string>().ToList();
+        return new PollVoteRequest(chosen.Count == 1 ? chosen[0] : null, chosen.Count > 1 ? chosen : null,
+            form["email"].FirstOrDefault(), form["name"].FirstOrDefault(), form["consent"].FirstOrDefault() is "yes" or "on" or "true");
+    }
+
+    public SubmissionCheck Check(Campaign campaign, IFanInput input)
+    {
+        var poll = campaign.SettingsAs<PollSettings>();
+        var vote = (PollVoteRequest)input;
+        var errors = new FieldErrors();
+        var field = poll.IsMultipleChoice ? "optionIds" : "optionId";
+        var chosen = (vote.OptionIds ?? (vote.OptionId is null ? [] : [vote.OptionId])).Distinct(StringComparer.Ordinal).ToList();
+
+        if (chosen.Count == 0)
+            errors.Add(field, poll.IsMultipleChoice ? $"Choose at least {poll.MinChoices} option(s)." : "Choose an option.");
+        else if (chosen.Any(id => poll.FindOption(id) is null))
+            errors.Add(field, "This option is not part of the poll.");
+        else if (chosen.Count < poll.MinChoices)
+            errors.Add(field, $"Choose at least {poll.MinChoices} options.");
+        else if (chosen.Count > poll.MaxChoices)
+            errors.Add(field, poll.MaxChoices == 1 ? "Choose one option." : $"Choose at most {poll.MaxChoices} options.");
+        if (errors.Any) return SubmissionCheck.Invalid(errors);
+
+        // The poll's order, so the same ballot is always the same data.
+        return SubmissionCheck.Valid(chosen.Count == 1
+            ? chosen[0]
+            : string.Join(',', poll.Options.Where(o => chosen.Contains(o.Id)).Select(o => o.Id)));
+    }
+
+    public void Project(SubmissionAccepted submission, ProjectionRow row)
+    {
+        row.Set("OptionId", submission.Data);
+        if (!submission.Data.Contains(','))
+        {
+            row.Count(PollTally.OptionCounter(submission.Data));
+            return;
+        }
+        foreach (var id in submission.Data.Split(',')) row.Count(PollTally.OptionCounter(id));
+    }
+}
+
+/// <summary>A vote as a JSON body: <c>optionId</c>, or <c>optionIds</c> in a multiple-choice poll, and optional contact details.</summary>
+public sealed record PollVoteRequest(string? OptionId, IReadOnlyList<string>? OptionIds, string? Email, string? Name, bool? Consent) : IFanInput
+{
+    public PollVoteRequest() : this(null, null, null, null, null) { }
+}

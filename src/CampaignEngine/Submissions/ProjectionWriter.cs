@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using CampaignEngine.Kinds;
+using CampaignEngine.Storage;
+using CampaignEngine.Storage.Transactions;
+
+namespace CampaignEngine.Submissions;
+
+/// <summary>
+/// The exactly-once projection of every kind: writes the submissions of one shard partition
+/// together with that shard's counter increments, in entity-group transactions of up to 100
+/// operations, so each submission counts exactly once:
+/// <list type="bullet">
+/// <item>a submission row that already exists was counted by the transaction that wrote it (they
+/// are atomic), so on a conflict the existing rows are dropped and the rest resubmitted: this
+/// covers redelivered messages and the SDK retry trap (a retried write whose first try landed);</item>
+/// <item>the counter row is replaced under its ETag, so concurrent writers cannot lose increments.</item>
+/// </list>
+/// The kind's action says what a row holds and which counters it adds to; nothing here knows a kind.
+/// The transactions go through <see cref="EntityTransactions"/>, not the SDK's
+/// <c>SubmitTransactionAsync</c>: per submission it costs a fraction of the CPU.
+/// </summary>
+public sealed class ProjectionWriter(StorageClients clients, StorageNames names, CampaignKinds kinds, ILogger<ProjectionWriter> logger)
+{
+    private const int MaxRowsPerTransaction = 99; // + the counter row = the 100-operation limit
+    private const int MaxAttempts = 50;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> partitionLocks = new();
+    private readonly ConcurrentDictionary<string, KnownCounters> knownCounters = new();
+
+    private TableClient Table => clients.Tables.GetTableClient(names.VotesTable);
+
+    /// <summary>Projects the submissions (all of one partition); returns how many were new.</summary>
+    public async Task<int> WriteAsync(string partition, IReadOnlyList<SubmissionAccepted> submissions, CancellationToken cancellationToken = default)
+    {
+        var projected = submissions.DistinctBy(s => s.RowKey).Select(Project).ToList();
+        // Serialising writers of a partition within this instance avoids needless ETag races.
+        var gate = partitionLocks.GetOrAdd(partition, _ => new SemaphoreSlim(1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var counted = 0;
+            foreach (var chunk in projected.Chunk(MaxRowsPerTransaction))
+            {
+                counted += await WriteChunkAsync(partition, chunk.ToList(), cancellationToken);
+            }
+            return counted;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Projected Project(SubmissionAccepted submission)
+    {
+        var action = kinds.FindAction(submission.Action)
+            ?? throw new InvalidOperationException($"No campaign kind takes submissions of action '{submission.Action}'.");
+        var row = new ProjectionRow();
+        action.Project(submission, row);
+        var properties = row.Properties;
+        properties.Add(EntityProperty.Of("Receipt", submission.Receipt));
+        properties.Add(EntityProperty.Of("AcceptedAt", submission.AcceptedAt));
+        if (submission.RequestKey is not null) properties.Add(EntityProperty.Of(VoterLedger.RequestKeyProperty, submission.RequestKey));
+        return new Projected(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), row.Counters);
+    }
+
+    private async Task<int> WriteChunkAsync(string partition, List<Projected> rows, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (rows.Count == 0) return 0;
+            var counters = knownCounters.TryRemove(partition, out var known) ? known : await ReadCountersAsync(partition, cancellationToken);
+            var next = NextCounts(counters, rows);
+            var changes = new List<EntityChange>(rows.Count + 1);
+            changes.AddRange(rows.Select(r => r.Row));
+            changes.Add(CounterChange(partition, counters, next));
+
+            var outcome = await clients.Transactions.SubmitAsync(names.VotesTable, changes, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                // Keep the row just written, with its new ETag, so the next transaction of the
+                // partition skips a read. A stale copy (another instance wrote since) costs one 412 and a re-read.
+                if (outcome.ETags[^1] is { } etag) knownCounters[partition] = new KnownCounters(next, etag);
+                return rows.Count;
+            }
+            if (attempt >= MaxAttempts || outcome.Status is not (409 or 412))
+            {
+                throw new RequestFailedException(outcome.Status, $"The projection transaction for {partition} failed: {outcome.ErrorMessage}", outcome.ErrorCode, null);
+            }
+            if (outcome.FailedIndex is { } index && index < rows.Count)
+            {
+                var before = rows.Count;
+                rows = await WithoutCountedAsync(partition, rows, cancellationToken);
+                logger.LogDebug("Dropped {Duplicates} already counted submissions in {Partition}", before - rows.Count, partition);
+            }
+            // Otherwise the counter row moved under us (another instance): read it again and retry.
+        }
+    }
+
+    private async Task<KnownCounters?> ReadCountersAsync(string partition, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, SubmissionKeys.CounterRow, cancellationToken: cancellationToken);
+        if (!row.HasValue) return null;
+        var counts = new Dictionary<string, long>();
+        foreach (var (key, value) in row.Value!)
+        {
+            if (value is int or long) counts[key] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        return new KnownCounters(counts, row.Value!.ETag.ToString());
+    }
+
+    private async Task<List<Projected>> WithoutCountedAsync(string partition, List<Projected> rows, CancellationToken cancellationToken)
+    {
+        var exists = await Task.WhenAll(rows.Select(async r =>
+            (await Table.GetEntityIfExistsAsync<TableEntity>(partition, r.RowKey, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue));
+        return rows.Where((_, i) => !exists[i]).ToList();
+    }
+
+    private static Dictionary<string, long> NextCounts(KnownCounters? current, List<Projected> rows)
+    {
+        var next = current is null ? new Dictionary<string, long>() : new Dictionary<string, long>(current.Counts);
+        foreach (var row in rows)
+        {
+            foreach (var counter in row.Counters) Increment(next, counter);
+            Increment(next, SubmissionKeys.TotalCounter);
+        }
+        return next;
+    }
+
+    private static EntityChange CounterChange(string partition, KnownCounters? current, Dictionary<string, long> counts)
+    {
+        var properties = counts.Select(c => EntityProperty.Of(c.Key, c.Value)).ToList();
+        return current is null
+            ? EntityChange.Insert(partition, SubmissionKeys.CounterRow, properties)
+            : EntityChange.Replace(partition, SubmissionKeys.CounterRow, properties, current.ETag);
+    }
+
+    private static void Increment(Dictionary<string, long> counts, string property) =>
+        counts[property] = counts.GetValueOrDefault(property) + 1;
+
+    private sealed record Projected(string RowKey, EntityChange Row, List<string> Counters);
+
+    /// <summary>A shard's counters as last written or read, and the ETag they were written under.</summary>
+    private sealed record KnownCounters(IReadOnlyDictionary<string, long> Counts, string ETag);
+}

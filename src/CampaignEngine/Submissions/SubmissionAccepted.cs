@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace CampaignEngine.Submissions;
+
+/// <summary>
+/// An accepted submission (a vote, an entry, an answer) on its way to the projection. Short JSON
+/// names keep a few hundred in one 64 KiB queue message. The participant key is a keyed hash of
+/// the device, never personal data; <see cref="Data"/> is what the kind's action made of the input.
+/// </summary>
+public sealed record SubmissionAccepted(
+    [property: JsonPropertyName("r")] string Receipt,
+    [property: JsonPropertyName("c")] string Slug,
+    [property: JsonPropertyName("a")] string Action,
+    [property: JsonPropertyName("d")] string Data,
+    [property: JsonPropertyName("k")] string ParticipantKey,
+    [property: JsonPropertyName("p")] string Period,
+    [property: JsonPropertyName("n")] int Slot,
+    [property: JsonPropertyName("s")] int Shard,
+    [property: JsonPropertyName("t")] DateTimeOffset AcceptedAt,
+    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestKey = null)
+{
+    public string RowKey => SubmissionKeys.Row(Action, ParticipantKey, Period, Slot);
+
+    public string PartitionKey => SubmissionKeys.Partition(Slug, Shard);
+}

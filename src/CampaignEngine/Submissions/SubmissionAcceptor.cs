@@ -1,0 +1,112 @@
+using CampaignEngine.Campaigns;
+using CampaignEngine.Contacts;
+using CampaignEngine.Kinds;
+using CampaignEngine.Messaging;
+
+namespace CampaignEngine.Submissions;
+
+/// <summary>
+/// The accept side of every submission: checks it against the campaign, the kind's action and the
+/// participant's allowance, then hands it (and any consented contact details) to the queues. It
+/// answers only after both are durably enqueued, so a receipt always stands for a submission that
+/// will be counted.
+/// </summary>
+public sealed class SubmissionAcceptor(
+    VoterCookies cookies,
+    VoterLedger ledger,
+    RecentVotes recent,
+    OutboundQueues queues,
+    TimeProvider time,
+    ILogger<SubmissionAcceptor> logger)
+{
+    public async Task<SubmissionOutcome> AcceptAsync(
+        Campaign campaign, ISubmissionAction action, IFanInput input, string source, string? idempotencyKey, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        switch (campaign.AvailabilityAt(now))
+        {
+            case Availability.Hidden or Availability.Archived: return SubmissionOutcome.Refused(SubmissionRefusal.NotFound);
+            case Availability.NotStarted: return SubmissionOutcome.Refused(SubmissionRefusal.NotStarted);
+            case Availability.Closed: return SubmissionOutcome.Refused(SubmissionRefusal.Closed);
+        }
+
+        var check = action.Check(campaign, input);
+        if (check.Errors is { } invalid)
+        {
+            return SubmissionOutcome.Refused(SubmissionRefusal.InvalidInput, invalid.ToDictionary());
+        }
+
+        var contact = ContactRules.Check(campaign, input, source);
+        if (contact.Refusal is { } contactRefusal)
+        {
+            return SubmissionOutcome.Refused(contactRefusal, contact.Errors);
+        }
+
+        var cookieDevice = cookies.ReadDevice(http.Request);
+        var deviceId = cookieDevice ?? (idempotencyKey is null ? VoterCookies.NewDeviceId() : cookies.DeviceForRequest(idempotencyKey));
+        // A cookieless idempotent request may be the retry of one whose answer (and cookie) was lost.
+        var mayHaveTakenPart = cookieDevice is not null || idempotencyKey is not null;
+        var participant = cookies.VoterKey(campaign.Slug, deviceId);
+        var requestKey = idempotencyKey is null ? null : cookies.RequestKey(campaign.Slug, idempotencyKey);
+        var rule = action.AllowanceOf(campaign);
+        var period = SubmissionKeys.PeriodKey(rule.Period, now);
+        var shard = SubmissionKeys.ShardOf(participant, campaign.Shards);
+        var partition = SubmissionKeys.Partition(campaign.Slug, shard);
+
+        var used = cookies.ReadUsed(http.Request, campaign.Slug, action.Code, deviceId, period) ?? 0;
+        var counted = mayHaveTakenPart && (used == 0 || requestKey is not null)
+            ? await ledger.GetCountedSlotsAsync(partition, action.Code, participant, period, cancellationToken)
+            : [];
+        if (requestKey is not null && counted.FirstOrDefault(s => s.RequestKey == requestKey) is { } earlier)
+        {
+            // This request's submission is already counted: answer as the first time, count nothing new.
+            return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, earlier.Slot),
+                cookies.Receipt(action.Code, participant, period, earlier.Slot));
+        }
+
+        var freshClaim = false;
+        IReadOnlyCollection<int> taken = counted.Count == 0 ? [] : counted.Select(s => s.Slot).ToHashSet();
+        var slot = Allowance.NextSlot(rule.PerParticipant, used, taken, n =>
+        {
+            // A device id minted for this very request is nobody else's: no claim to race for.
+            if (!mayHaveTakenPart) return true;
+            var claim = recent.TryClaim(partition, SubmissionKeys.Row(action.Code, participant, period, n), requestKey);
+            freshClaim = claim == SlotClaim.New;
+            return claim != SlotClaim.Taken;
+        });
+        if (slot is null)
+        {
+            return SubmissionOutcome.Refused(SubmissionRefusal.LimitReached);
+        }
+
+        var receipt = cookies.Receipt(action.Code, participant, period, slot.Value);
+        var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, check.Data!, participant, period, slot.Value, shard, now, requestKey);
+        try
+        {
+            var sends = new List<Task> { queues.Votes.SendAsync(submission) };
+            if (contact.Submission is { } details)
+            {
+                sends.Add(queues.Contacts.SendAsync(details with { Receipt = receipt, At = now }));
+            }
+            await Task.WhenAll(sends);
+        }
+        catch (Exception ex)
+        {
+            // A shared claim belongs to an earlier attempt of this request, which may have succeeded.
+            if (freshClaim) recent.Release(partition, submission.RowKey);
+            logger.LogError(ex, "Could not enqueue a submission for {Campaign}", campaign.Slug);
+            return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
+        }
+
+        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt);
+    }
+
+    private SubmissionOutcome Answer(
+        HttpContext http, Campaign campaign, ISubmissionAction action, string deviceId, bool newCookie, string period, int used, string receipt)
+    {
+        if (newCookie) cookies.WriteDevice(http.Response, deviceId);
+        cookies.WriteUsed(http.Response, campaign.Slug, action.Code, deviceId, period, used);
+        return SubmissionOutcome.Accepted(receipt);
+    }
+}

@@ -1,0 +1,128 @@
+using CampaignEngine.Api;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
+using CampaignEngine.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignEngine.Submissions;
+
+/// <summary>
+/// The one fan endpoint shape every submission action gets: an HTML form post (303 to the
+/// thank-you page) or JSON (202 with a receipt), an optional Idempotency-Key, and the same
+/// refusals, as ProblemDetails or as a page.
+/// </summary>
+public static class SubmissionEndpoint
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Maps <c>POST /c/{slug}/{action.Route}</c> for a campaign of <paramref name="kind"/>.</summary>
+    public static RouteHandlerBuilder MapSubmission(this IEndpointRouteBuilder app, ICampaignKind kind, ISubmissionAction action) =>
+        app.MapPost($"/c/{{slug}}/{action.Route}", (string slug, HttpContext http, CampaignCache campaigns, SubmissionAcceptor acceptor,
+                    FanPages pages, TimeProvider time, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken ct) =>
+                SubmitAsync(kind, action, slug, http, campaigns, acceptor, pages, time, idempotencyKey, ct))
+            .WithTags("Fans")
+            .WithDescription("Send an Idempotency-Key header (for example a UUID) to make the call safe to retry: " +
+                             "every retry with the same key ends in the same single counted submission and gets the same receipt, " +
+                             "even when the first answer (and the device cookie it set) was lost.")
+            .Accepts(action.InputType, "application/json", "application/x-www-form-urlencoded")
+            .Produces<SubmissionReceipt>(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status303SeeOther)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.FanWrites);
+
+    private static async Task<IResult> SubmitAsync(
+        ICampaignKind kind, ISubmissionAction action, string slug, HttpContext http, CampaignCache campaigns, SubmissionAcceptor acceptor,
+        FanPages pages, TimeProvider time, string? idempotencyKey, CancellationToken ct)
+    {
+        var request = http.Request;
+        var isForm = request.HasFormContentType;
+        if (!Slug.IsValid(slug))
+        {
+            return isForm ? pages.ErrorAsync(http, null, 400, FanMessage.NotFound) : Problems.BadSlug(slug);
+        }
+
+        var campaign = await campaigns.FindAsync(slug, ct);
+        if (campaign is null || campaign.Kind != kind.Name || campaign.AvailabilityAt(time.GetUtcNow()) == Availability.Hidden)
+        {
+            return isForm ? pages.ErrorAsync(http, null, 404, FanMessage.NotFound) : Problems.NotFound($"No campaign '{slug}'.");
+        }
+        if (campaign.AvailabilityAt(time.GetUtcNow()) == Availability.Archived)
+        {
+            return isForm ? pages.ErrorAsync(http, campaign, 410, FanMessage.Archived) : Problems.Gone("This campaign has ended and been archived.");
+        }
+
+        if (idempotencyKey is not null && !IsIdempotencyKey(idempotencyKey))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                [IdempotencyKeyHeader] = ["Use 1 to 255 visible ASCII characters, for example a UUID."],
+            });
+        }
+
+        IFanInput input;
+        string source;
+        if (isForm)
+        {
+            input = action.ReadForm(await request.ReadFormAsync(ct));
+            source = "form";
+        }
+        else if (request.HasJsonContentType())
+        {
+            var (body, problem) = await ReadJsonAsync(request, action.InputType, ct);
+            if (problem is not null) return problem;
+            input = body!;
+            source = "api";
+        }
+        else
+        {
+            return Problems.UnsupportedMediaType("Send it as application/json or as a form (application/x-www-form-urlencoded).");
+        }
+
+        var outcome = await acceptor.AcceptAsync(campaign, action, input, source, idempotencyKey, http, ct);
+        if (outcome.Receipt is { } receipt)
+        {
+            return isForm
+                ? new SeeOther($"/c/{slug}/thanks?receipt={Uri.EscapeDataString(receipt)}")
+                : TypedResults.Accepted((string?)null, new SubmissionReceipt(receipt));
+        }
+
+        return isForm ? pages.SubmissionRefused(http, campaign, outcome, input) : Problem(action, outcome);
+    }
+
+    private static async Task<(IFanInput? Input, IResult? Problem)> ReadJsonAsync(HttpRequest request, Type type, CancellationToken ct)
+    {
+        var (value, problem) = await JsonBody.ReadAsync(request, type, ct);
+        return ((IFanInput?)value, problem);
+    }
+
+    private static IResult Problem(ISubmissionAction action, SubmissionOutcome outcome) => outcome.Refusal switch
+    {
+        SubmissionRefusal.NotFound => Problems.NotFound("No such campaign."),
+        SubmissionRefusal.NotStarted => Problems.Conflict("This campaign has not started yet."),
+        SubmissionRefusal.Closed => Problems.Conflict("This campaign has closed."),
+        SubmissionRefusal.LimitReached => Problems.Conflict(action.LimitReachedDetail),
+        SubmissionRefusal.Unavailable => Problems.Unavailable("It could not be recorded; nothing was counted. Try again in a moment."),
+        _ => Problems.Validation(outcome.Errors!.ToDictionary(e => e.Key, e => e.Value)),
+    };
+
+    private static bool IsIdempotencyKey(string key) => key.Length is > 0 and <= 255 && key.All(c => c is > ' ' and <= '~');
+
+    /// <summary>A 303 See Other, which browsers follow with a GET (a 302 may repeat the POST).</summary>
+    private sealed class SeeOther(string url) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = url;
+            return Task.CompletedTask;
+        }
+    }
+}
+
+public sealed record SubmissionReceipt(string Receipt);

@@ -1,0 +1,20 @@
+namespace CampaignEngine.Submissions;
+
+public enum SubmissionRefusal
+{
+    NotFound,
+    NotStarted,
+    Closed,
+    InvalidInput,
+    InvalidContact,
+    ConsentRequired,
+    LimitReached,
+    Unavailable,
+}
+
+/// <summary>Either a receipt or the reason the submission was refused (with field errors for bad input).</summary>
+public sealed record SubmissionOutcome(string? Receipt, SubmissionRefusal? Refusal, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static SubmissionOutcome Accepted(string receipt) => new(receipt, null);
+    public static SubmissionOutcome Refused(SubmissionRefusal reason, IReadOnlyDictionary<string, string[]>? errors = null) => new(null, reason, errors);
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using CampaignEngine.Kinds;
+using CampaignEngine.Polls;
+using CampaignEngine.UnitTests.Pages;
+
+namespace CampaignEngine.UnitTests.Kinds;
+
+/// <summary>The kinds the engine ships, for tests of the core that need a registry.</summary>
+internal static class TestKinds
+{
+    public static CampaignKinds All { get; } = new([new PollKind(PageFixtures.PollViews)]);
+
+    /// <summary>Extra request fields (a kind's section, or its top-level fields) from an anonymous object.</summary>
+    public static Dictionary<string, JsonElement> Fields(object fields) =>
+        JsonSerializer.SerializeToElement(fields, EngineJson.Options).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+}
