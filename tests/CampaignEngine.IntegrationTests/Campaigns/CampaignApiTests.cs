@@ -75,7 +75,7 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
     public async Task InvalidFieldsAreAllNamed()
     {
         var response = await Host.Admin.PostAsJsonAsync("/api/campaigns", new PollBuilder()
-            .WithTitle("").WithOptions("Only one").WithLocale("de").WithSlug("Bad_Slug").With("kind", "raffle")
+            .WithTitle("").WithOptions("Only one").WithLocale("it").WithSlug("Bad_Slug").With("kind", "raffle")
             .WithVotesPerVoter(0, "week").Build());
 
         var errors = await ValidationErrorsAsync(response);

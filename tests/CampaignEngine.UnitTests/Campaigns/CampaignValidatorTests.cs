@@ -64,7 +64,7 @@ public sealed class CampaignValidatorTests
         var now = DateTimeOffset.UtcNow;
         var errors = CampaignValidator.Validate(Valid() with
         {
-            Locale = "de",
+            Locale = "it",
             Rules = new() { VotesPerVoter = 0, Period = "week" },
             Contact = new() { Mode = "optional" },
             StartsAt = now,
