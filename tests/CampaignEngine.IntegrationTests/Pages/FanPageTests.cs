@@ -86,7 +86,9 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
     [Theory]
     [InlineData("he", "rtl")]
     [InlineData("fa", "rtl")]
+    [InlineData("ar", "rtl")]
     [InlineData("pl", "ltr")]
+    [InlineData("fr", "ltr")]
     public async Task ThePageSpeaksTheCampaignsLanguage(string locale, string dir)
     {
         var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug(locale).WithLocale(locale));
@@ -271,8 +273,10 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
     [Theory]
     [InlineData("he-IL,he;q=0.9,en;q=0.5", "he", "rtl", "הדף לא נמצא")]
     [InlineData("fa", "fa", "rtl", "صفحه پیدا نشد")]
-    [InlineData("de-DE,lv;q=0.8", "lv", "ltr", "Lapa nav atrasta")]
-    [InlineData("de-DE", "en", "ltr", "Page not found")]
+    [InlineData("it-IT,lv;q=0.8", "lv", "ltr", "Lapa nav atrasta")]
+    [InlineData("ar-EG,ar;q=0.9", "ar", "rtl", "الصفحة غير موجودة")]
+    [InlineData("de-DE", "de", "ltr", "Seite nicht gefunden")]
+    [InlineData("it-IT", "en", "ltr", "Page not found")]
     public async Task UnknownCampaignsAnswerInTheBrowsersLanguage(string acceptLanguage, string lang, string dir, string heading)
     {
         using var fan = Host.CreateClient();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CampaignEngine.Campaigns;
 
 namespace CampaignEngine.Pages.Localization;
@@ -7,25 +6,29 @@ namespace CampaignEngine.Pages.Localization;
 /// <summary>One language of the fan pages: its strings, its writing direction and its number and date formats.</summary>
 public sealed class PageLocale
 {
-    private readonly IReadOnlyDictionary<string, string> strings;
+    private readonly IReadOnlyDictionary<string, string> own;
+    private readonly IReadOnlyDictionary<string, string>? overrides;
+    private readonly LocaleFormat format;
 
     internal PageLocale(string code, IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, string> fallback)
     {
         Code = code;
-        this.strings = strings;
+        own = strings;
+        format = LocaleFormats.For(code);
+        Culture = CultureInfo.GetCultureInfo(format.Culture);
         var merged = new Dictionary<string, string>(fallback);
         foreach (var (key, value) in strings) merged[key] = value;
         Strings = merged;
-        Culture = CultureInfo.GetCultureInfo(code switch
-        {
-            "en" => "en-GB",
-            "he" => "he-IL",
-            "fa" => "fa-IR",
-            "lv" => "lv-LV",
-            "sl" => "sl-SI",
-            "pl" => "pl-PL",
-            _ => code,
-        });
+    }
+
+    private PageLocale(PageLocale campaignLocale, IReadOnlyDictionary<string, string> overrides)
+    {
+        Code = campaignLocale.Code;
+        own = campaignLocale.own;
+        format = campaignLocale.format;
+        Culture = campaignLocale.Culture;
+        this.overrides = overrides;
+        Strings = new OverlayStrings(overrides, campaignLocale.Strings);
     }
 
     public string Code { get; }
@@ -34,13 +37,29 @@ public sealed class PageLocale
     public string Dir => IsRightToLeft ? "rtl" : "ltr";
 
     /// <summary>The Open Graph form of the locale, e.g. <c>pl_PL</c>.</summary>
-    public string OpenGraphLocale => Culture.Name.Replace('-', '_');
+    public string OpenGraphLocale => format.OpenGraph;
 
-    /// <summary>Every string of the pages: this locale's, with English for any it lacks.</summary>
+    /// <summary>Every string of the pages: the campaign's overrides, then this locale's, then English for any it lacks.</summary>
     public IReadOnlyDictionary<string, string> Strings { get; }
 
-    /// <summary>Whether this locale's own file has the key (no English fallback).</summary>
-    public bool Has(string key) => strings.ContainsKey(key);
+    /// <summary>Whether this locale's own file or the campaign's overrides have the key (no English fallback).</summary>
+    public bool Has(string key) => own.ContainsKey(key) || overrides?.ContainsKey(key) == true;
+
+    /// <summary>
+    /// This locale with a campaign's text overrides on top. Only overrides <see cref="TextOverrides"/>
+    /// accepts are used, so a stale or unchecked one can never break a page. Costs a copy of the
+    /// overrides, not of the string table.
+    /// </summary>
+    public PageLocale WithOverrides(IReadOnlyDictionary<string, string>? texts)
+    {
+        if (texts is null || texts.Count == 0) return this;
+        var usable = new Dictionary<string, string>();
+        foreach (var (key, value) in texts)
+        {
+            if (TextOverrides.Problems(key, value, Code, explainUnknown: false).Count == 0) usable[key] = value;
+        }
+        return usable.Count == 0 ? this : new PageLocale(this, usable);
+    }
 
     /// <summary>The string for a key; English when this locale lacks it, the key itself when nobody has it.</summary>
     public string this[string key] => Strings.TryGetValue(key, out var value) ? value : key;
@@ -58,25 +77,30 @@ public sealed class PageLocale
         return string.Format(Culture, Has(key) ? this[key] : this[baseKey + "_other"], Number(n));
     }
 
-    /// <summary>A moment as a long date and a 24-hour time, in UTC (campaigns carry no time zone).</summary>
-    public string DateTime(DateTimeOffset at)
+    /// <summary>A moment as a long date and a 24-hour time, in UTC.</summary>
+    public string DateTime(DateTimeOffset at) => DateTime(at, TimeZoneInfo.Utc);
+
+    /// <summary>A moment as a long date and a 24-hour time in a campaign's time zone, with its UTC offset.</summary>
+    public string DateTime(DateTimeOffset at, TimeZoneInfo zone)
     {
-        var utc = at.ToUniversalTime();
         // ICU's long Persian date puts the year first with a Latin comma; write it the way people do.
-        var date = Code == "fa" ? utc.ToString("dddd d MMMM yyyy", Culture) : utc.ToString("D", Culture);
-        var text = date + " " + utc.ToString("HH:mm", Culture) + " UTC";
-        return Digits(text);
+        var pattern = Code == "fa" ? "dddd d MMMM yyyy" : "D";
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        // The offset keeps ASCII digits: "UTC+2" then stays one left-to-right run inside RTL text.
+        return Digits(CampaignTime.LocalDateTime(local, Culture, pattern)) + " " + CampaignTime.OffsetLabel(local.Offset);
     }
 
-    /// <summary>Persian pages show Persian digits; .NET formats with ASCII digits everywhere.</summary>
+    /// <summary>Persian and Arabic pages show their own digits; .NET formats with ASCII digits everywhere.</summary>
     private string Digits(string text)
     {
-        if (Code != "fa") return text;
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        if (format.Zero == '0') return text;
+        return string.Create(text.Length, (text, format.Zero), static (span, state) =>
         {
-            builder.Append(c is >= '0' and <= '9' ? (char)('\u06F0' + (c - '0')) : c);
-        }
-        return builder.ToString();
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.text[i];
+                span[i] = c is >= '0' and <= '9' ? (char)(state.Zero + (c - '0')) : c;
+            }
+        });
     }
 }

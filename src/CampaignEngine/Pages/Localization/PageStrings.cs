@@ -31,6 +31,9 @@ public sealed class PageStrings
     public PageLocale For(string? locale) =>
         locale is not null && locales.TryGetValue(locale, out var found) ? found : locales[Locales.Default];
 
+    /// <summary>A campaign's locale with its text overrides on top (see <see cref="TextOverrides"/>).</summary>
+    public PageLocale For(string? locale, IReadOnlyDictionary<string, string>? texts) => For(locale).WithOverrides(texts);
+
     /// <summary>The first supported language the browser asks for, by quality; English otherwise.</summary>
     public PageLocale ForRequest(HttpRequest request) => For(Negotiate(request.Headers.AcceptLanguage.ToString()));
 
