@@ -29,7 +29,7 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
             var current = stored.Campaign;
             if (current.Status == CampaignStatus.Archived) return new Outcome(null, Error: "An archived campaign cannot change.");
 
-            var edit = Edit(current, patch);
+            var edit = Edit(current, patch, kinds, time.GetUtcNow());
             if (edit.Invalid is not null || edit.Refused is not null) return edit;
 
             if (await store.TryReplaceCampaignAsync(edit.Stored!.Campaign, stored.ETag, cancellationToken) is { } saved)
@@ -44,7 +44,7 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
     }
 
     /// <summary>The campaign after the patch, or why it cannot be; storage is not touched.</summary>
-    internal Outcome Edit(Campaign current, JsonObject patch)
+    internal static Outcome Edit(Campaign current, JsonObject patch, CampaignKinds kinds, DateTimeOffset now)
     {
         var kind = kinds.Get(current.Kind);
         var patched = MergePatch.Apply(Document(current, kind), InSection(patch, kind)) as JsonObject ?? new JsonObject();
@@ -65,7 +65,6 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
         if (refused.Any) return new Outcome(null, Refused: refused.ToDictionary());
 
         var valid = CampaignValidator.Validate(request, kinds);
-        var now = time.GetUtcNow();
         if (request.EndsAt != current.EndsAt) CampaignValidator.CheckNotOver(request.EndsAt, now, valid.Errors);
         if (valid.Errors.Any) return new Outcome(null, Invalid: valid.Errors.ToDictionary());
 
