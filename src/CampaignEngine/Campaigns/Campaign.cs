@@ -17,6 +17,19 @@ public sealed record Campaign
     public ContactSettings Contact { get; init; } = new();
     public DateTimeOffset? StartsAt { get; init; }
     public DateTimeOffset? EndsAt { get; init; }
+
+    /// <summary>IANA zone the pages show dates in and "per day" allowances follow; UTC when null.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Page texts the marketer replaced, by string key.</summary>
+    public IReadOnlyDictionary<string, string>? Texts { get; init; }
+
+    public BrandSettings Brand { get; init; } = new();
+    public ThanksSettings Thanks { get; init; } = new();
+
+    /// <summary>Origins allowed to frame the fan pages (CSP frame-ancestors); none by default.</summary>
+    public IReadOnlyList<string> EmbedOrigins { get; init; } = [];
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -41,6 +54,12 @@ public sealed record Campaign
         _ => Availability.Open,
     };
 }
+
+/// <summary>How the fan pages carry the brand.</summary>
+public sealed record BrandSettings(string? AccentColor = null, string? RulesUrl = null, string? PrivacyUrl = null, string? LogoPath = null, string? CoverPath = null);
+
+/// <summary>What a fan sees after taking part: a message of the brand's, or the brand's own page.</summary>
+public sealed record ThanksSettings(string? Message = null, string? RedirectUrl = null);
 
 public sealed record ContactSettings(ContactMode Mode = ContactMode.Off, string? ConsentText = null);
 

@@ -76,6 +76,11 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
             Contact = CampaignValidator.ContactOf(request.Contact),
             StartsAt = request.StartsAt,
             EndsAt = request.EndsAt,
+            TimeZone = request.TimeZone,
+            Texts = CampaignValidator.TextsOf(request.Texts),
+            Brand = CampaignValidator.BrandOf(request.Brand, current.Brand),
+            Thanks = CampaignValidator.ThanksOf(request.Thanks),
+            EmbedOrigins = CampaignValidator.EmbedOriginsOf(request.EmbedOrigins),
             Settings = valid.Settings!,
         };
         if (current.Status != CampaignStatus.Draft)
@@ -102,6 +107,8 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
             else if (after.EndsAt is { } newEnd && (before.EndsAt is null || newEnd < before.EndsAt))
                 refused.Add("endsAt", "An earlier end would cut off fans who expect to take part; close the campaign instead.");
         }
+        if (after.TimeZone != before.TimeZone)
+            refused.Add("timeZone", "\"Per day\" allowances of fans who took part follow the current zone; it cannot change now.");
         if (after.Contact.Mode != before.Contact.Mode)
             refused.Add("contact.mode", "Fans have taken part under the current contact mode; it cannot change now.");
     }
@@ -123,6 +130,11 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
             },
             StartsAt = campaign.StartsAt,
             EndsAt = campaign.EndsAt,
+            TimeZone = campaign.TimeZone,
+            Texts = campaign.Texts is null ? null : new Dictionary<string, string>(campaign.Texts),
+            Brand = new BrandRequest { AccentColor = campaign.Brand.AccentColor, RulesUrl = campaign.Brand.RulesUrl, PrivacyUrl = campaign.Brand.PrivacyUrl },
+            Thanks = new ThanksRequest { Message = campaign.Thanks.Message, RedirectUrl = campaign.Thanks.RedirectUrl },
+            EmbedOrigins = campaign.EmbedOrigins.Count == 0 ? null : [.. campaign.EmbedOrigins],
         }, EngineJson.Options)!.AsObject();
         foreach (var name in document.Where(p => p.Value is null).Select(p => p.Key).ToList()) document.Remove(name);
         document[kind.Name] = kind.Describe(campaign.Settings);

@@ -19,6 +19,11 @@ public sealed record CampaignResponse
     public required ContactSettings Contact { get; init; }
     public DateTimeOffset? StartsAt { get; init; }
     public DateTimeOffset? EndsAt { get; init; }
+    public string? TimeZone { get; init; }
+    public IReadOnlyDictionary<string, string>? Texts { get; init; }
+    public required BrandView Brand { get; init; }
+    public required ThanksSettings Thanks { get; init; }
+    public required IReadOnlyList<string> EmbedOrigins { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -44,10 +49,17 @@ public sealed record CampaignResponse
         return new CampaignResponse
         {
             Slug = c.Slug, Kind = c.Kind, Title = c.Title, Description = c.Description, Locale = c.Locale, Status = c.Status,
-            Contact = c.Contact, StartsAt = c.StartsAt, EndsAt = c.EndsAt, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
+            Contact = c.Contact, StartsAt = c.StartsAt, EndsAt = c.EndsAt, TimeZone = c.TimeZone, Texts = c.Texts,
+            Brand = new BrandView(c.Brand.AccentColor, c.Brand.RulesUrl, c.Brand.PrivacyUrl,
+                c.Brand.LogoPath is null ? null : links.Page + "/media/" + c.Brand.LogoPath.Split('/')[^1],
+                c.Brand.CoverPath is null ? null : links.Page + "/media/" + c.Brand.CoverPath.Split('/')[^1]),
+            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
             ClosedAt = c.ClosedAt, ArchivedAt = c.ArchivedAt, Links = links, Warnings = warnings, KindFields = fields,
         };
     }
 }
+
+/// <summary>The brand as the API shows it: the images as their public addresses.</summary>
+public sealed record BrandView(string? AccentColor, string? RulesUrl, string? PrivacyUrl, string? LogoUrl, string? CoverUrl);
 
 public sealed record CampaignListResponse(IReadOnlyList<CampaignResponse> Items, string? ContinuationToken);

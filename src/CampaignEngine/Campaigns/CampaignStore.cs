@@ -120,6 +120,11 @@ public sealed class CampaignStore(StorageClients clients, StorageNames names, Ca
         public ContactSettings Contact { get; init; } = new();
         public DateTimeOffset? StartsAt { get; init; }
         public DateTimeOffset? EndsAt { get; init; }
+        public string? TimeZone { get; init; }
+        public IReadOnlyDictionary<string, string>? Texts { get; init; }
+        public BrandSettings Brand { get; init; } = new();
+        public ThanksSettings Thanks { get; init; } = new();
+        public IReadOnlyList<string> EmbedOrigins { get; init; } = [];
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? PublishedAt { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
@@ -129,14 +134,16 @@ public sealed class CampaignStore(StorageClients clients, StorageNames names, Ca
         public static CampaignDefinition From(Campaign c) => new()
         {
             Slug = c.Slug, Kind = c.Kind, Title = c.Title, Description = c.Description, Locale = c.Locale, Status = c.Status,
-            Contact = c.Contact, StartsAt = c.StartsAt, EndsAt = c.EndsAt, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
+            Contact = c.Contact, StartsAt = c.StartsAt, EndsAt = c.EndsAt, TimeZone = c.TimeZone, Texts = c.Texts, Brand = c.Brand,
+            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
             ClosedAt = c.ClosedAt, ArchivedAt = c.ArchivedAt, Shards = c.Shards,
         };
 
         public Campaign ToCampaign(string kind, KindSettings settings) => new()
         {
             Slug = Slug, Kind = kind, Title = Title, Description = Description, Locale = Locale, Status = Status,
-            Contact = Contact, StartsAt = StartsAt, EndsAt = EndsAt, CreatedAt = CreatedAt, PublishedAt = PublishedAt,
+            Contact = Contact, StartsAt = StartsAt, EndsAt = EndsAt, TimeZone = TimeZone, Texts = Texts, Brand = Brand, Thanks = Thanks,
+            EmbedOrigins = EmbedOrigins, CreatedAt = CreatedAt, PublishedAt = PublishedAt,
             ClosedAt = ClosedAt, ArchivedAt = ArchivedAt, Shards = Shards, Settings = settings,
         };
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CampaignEngine.Api;
+using CampaignEngine.Branding;
 using CampaignEngine.Kinds;
+using CampaignEngine.Pages.Localization;
 
 namespace CampaignEngine.Campaigns;
 
@@ -16,6 +18,9 @@ public static class CampaignValidator
     public const int MaxTitle = 200;
     public const int MaxDescription = 2000;
     public const int MaxConsentText = 1000;
+    public const int MaxThanksMessage = 500;
+    public const int MaxUrl = 2000;
+    public const int MaxEmbedOrigins = 10;
 
     public sealed record Checked(KindSettings? Settings, ICampaignKind? Kind, FieldErrors Errors);
 
@@ -40,6 +45,15 @@ public static class CampaignValidator
 
         if (request.StartsAt is { } starts && request.EndsAt is { } ends && ends <= starts)
             errors.Add("endsAt", "Must be later than startsAt.");
+
+        if (CampaignTime.ValidateZoneId(request.TimeZone) is { } zoneProblem) errors.Add("timeZone", zoneProblem);
+        foreach (var (field, messages) in TextOverrides.Validate(request.Texts, request.Locale ?? Locales.Default))
+        {
+            foreach (var message in messages) errors.Add(field, message);
+        }
+        CheckBrand(request.Brand, errors);
+        CheckThanks(request.Thanks, errors);
+        CheckEmbedOrigins(request.EmbedOrigins, errors);
 
         var settings = kind is null ? null : ReadSection(request, kind, kinds, errors);
         return new Checked(settings, kind, errors);
@@ -112,6 +126,43 @@ public static class CampaignValidator
             CheckText(contact.ConsentText, "contact.consentText", MaxConsentText, required: true, errors);
     }
 
+    private static void CheckBrand(BrandRequest? brand, FieldErrors errors)
+    {
+        if (brand is null) return;
+        if (brand.AccentColor is not null && AccentColor.Validate(brand.AccentColor) is { } problem) errors.Add("brand.accentColor", problem);
+        CheckUrl(brand.RulesUrl, "brand.rulesUrl", errors);
+        CheckUrl(brand.PrivacyUrl, "brand.privacyUrl", errors);
+    }
+
+    private static void CheckThanks(ThanksRequest? thanks, FieldErrors errors)
+    {
+        if (thanks is null) return;
+        CheckText(thanks.Message, "thanks.message", MaxThanksMessage, required: false, errors);
+        CheckUrl(thanks.RedirectUrl, "thanks.redirectUrl", errors);
+    }
+
+    private static void CheckUrl(string? value, string field, FieldErrors errors)
+    {
+        if (value is null) return;
+        if (value.Length > MaxUrl || !IsWebAddress(value)) errors.Add(field, "Use an absolute http:// or https:// address.");
+    }
+
+    public static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 && string.IsNullOrEmpty(uri.UserInfo);
+
+    private static void CheckEmbedOrigins(List<string>? origins, FieldErrors errors)
+    {
+        if (origins is null) return;
+        if (origins.Count > MaxEmbedOrigins) errors.Add("embedOrigins", $"At most {MaxEmbedOrigins} origins.");
+        for (var i = 0; i < origins.Count; i++)
+        {
+            // An origin is scheme://host[:port] and nothing else: a path or a wildcard would widen the CSP.
+            if (!Uri.TryCreate(origins[i], UriKind.Absolute, out var uri) || uri.Scheme != "https" || uri.GetLeftPart(UriPartial.Authority) != origins[i].TrimEnd('/')
+                || !string.IsNullOrEmpty(uri.UserInfo))
+                errors.Add($"embedOrigins[{i}]", "Use an https origin such as https://shop.example (no path, no wildcard).");
+        }
+    }
+
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     /// <summary>Builds the draft campaign from a request that passed <see cref="Validate"/>.</summary>
@@ -127,9 +178,25 @@ public static class CampaignValidator
         Contact = ContactOf(request.Contact),
         StartsAt = request.StartsAt,
         EndsAt = request.EndsAt,
+        TimeZone = request.TimeZone,
+        Texts = TextsOf(request.Texts),
+        Brand = BrandOf(request.Brand),
+        Thanks = ThanksOf(request.Thanks),
+        EmbedOrigins = EmbedOriginsOf(request.EmbedOrigins),
         CreatedAt = now,
         Shards = shards,
     };
+
+    public static IReadOnlyDictionary<string, string>? TextsOf(Dictionary<string, string>? texts) => texts is { Count: > 0 } ? new Dictionary<string, string>(texts) : null;
+
+    public static BrandSettings BrandOf(BrandRequest? brand, BrandSettings? current = null) => new(
+        brand?.AccentColor is { } accent ? Branding.RgbColor.Parse(accent).ToString() : null, brand?.RulesUrl, brand?.PrivacyUrl,
+        current?.LogoPath, current?.CoverPath);
+
+    public static ThanksSettings ThanksOf(ThanksRequest? thanks) =>
+        new(string.IsNullOrWhiteSpace(thanks?.Message) ? null : thanks.Message.Trim(), thanks?.RedirectUrl);
+
+    public static IReadOnlyList<string> EmbedOriginsOf(List<string>? origins) => origins?.Select(o => o.TrimEnd('/')).Distinct().ToList() ?? [];
 
     public static ContactSettings ContactOf(ContactRequest? contact) => contact is { } c
         ? new ContactSettings(Enum.Parse<ContactMode>(c.Mode!, ignoreCase: true), c.Mode == "off" ? null : c.ConsentText!.Trim())

@@ -31,11 +31,11 @@ public sealed class FanPages(
     public IResult ErrorAsync(HttpContext http, Campaign? campaign, int statusCode, FanMessage message) =>
         new HtmlPage(statusCode, async h =>
         {
-            var locale = campaign is null ? views.Strings.ForRequest(h.Request) : views.Strings.For(campaign.Locale);
+            var locale = campaign is null ? views.Strings.ForRequest(h.Request) : views.LocaleOf(campaign);
             var links = campaign is null ? null : Links(h, campaign);
             var summary = campaign is not null && message == FanMessage.Closed ? await TrySummaryAsync(campaign, locale, h) : null;
             return views.Message(locale, statusCode, message, campaign, links, summary, options.Value.SafeHomeUrl);
-        }, NoStore, variesByLanguage: campaign is null);
+        }, NoStore, variesByLanguage: campaign is null, campaign is null ? null : FanPolicy.For(campaign));
 
     /// <summary>The answer to a refused form post: the campaign's page again with the errors inline, or a message page.</summary>
     public IResult SubmissionRefused(HttpContext http, Campaign campaign, SubmissionOutcome outcome, IFanInput input) => outcome.Refusal switch
@@ -43,7 +43,8 @@ public sealed class FanPages(
         SubmissionRefusal.InvalidInput or SubmissionRefusal.InvalidContact or SubmissionRefusal.ConsentRequired =>
             // no-store: the page holds what the fan typed.
             new HtmlPage(StatusCodes.Status400BadRequest, h => Task.FromResult(PagesOf(campaign).Campaign(
-                campaign, Availability.Open, Links(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore),
+                campaign, Availability.Open, Links(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore,
+                policy: FanPolicy.For(campaign)),
         SubmissionRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
         SubmissionRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
         SubmissionRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
@@ -61,7 +62,7 @@ public sealed class FanPages(
         var links = Links(http, campaign);
         var html = rendered.GetOrRender($"page|{availability}|{links.Absolute.Page}", campaign, closed,
             () => PagesOf(campaign).Campaign(campaign, availability, links, closed));
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5");
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5", policy: FanPolicy.For(campaign));
     }
 
     internal async Task<IResult> ThanksAsync(string slug, string? receipt, HttpContext http, CancellationToken ct)
@@ -69,7 +70,7 @@ public sealed class FanPages(
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         if (found.Availability == Availability.Archived) return Gone(http, found.Campaign);
         var html = views.Thanks(found.Campaign, Links(http, found.Campaign), IsReceipt(receipt) ? receipt : null);
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "private, no-store");
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "private, no-store", policy: FanPolicy.For(found.Campaign));
     }
 
     internal async Task<IResult> ResultsAsync(string slug, HttpContext http, CancellationToken ct)
@@ -80,7 +81,7 @@ public sealed class FanPages(
         var links = Links(http, found.Campaign);
         var html = rendered.GetOrRender($"results|{found.Availability}|{links.Absolute.Page}", found.Campaign, current,
             () => PagesOf(found.Campaign).Results(found.Campaign, found.Availability, links, current));
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2");
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2", policy: FanPolicy.For(found.Campaign));
     }
 
     /// <summary>The campaign if fans may see it: the slug is well formed, it exists and is not a draft.</summary>

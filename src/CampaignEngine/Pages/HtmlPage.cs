@@ -9,7 +9,8 @@ namespace CampaignEngine.Pages;
 /// An HTML answer with the fan pages' security headers. The page is produced when the result
 /// executes, so callers that must stay synchronous (ErrorAsync, VoteRefused) can still read storage.
 /// </summary>
-public sealed partial class HtmlPage(int statusCode, Func<HttpContext, Task<string>> render, string cacheControl, bool variesByLanguage = false) : IResult
+public sealed partial class HtmlPage(
+    int statusCode, Func<HttpContext, Task<string>> render, string cacheControl, bool variesByLanguage = false, string? policy = null) : IResult
 {
     public const string ContentType = "text/html; charset=utf-8";
 
@@ -29,7 +30,7 @@ public sealed partial class HtmlPage(int statusCode, Func<HttpContext, Task<stri
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = ContentType;
-        ApplySecurityHeaders(response, ContentSecurityPolicy);
+        ApplySecurityHeaders(response, policy ?? ContentSecurityPolicy);
         response.Headers.CacheControl = cacheControl;
         if (variesByLanguage) response.Headers.Vary = "Accept-Language";
         var bytes = Encoding.UTF8.GetBytes(html);

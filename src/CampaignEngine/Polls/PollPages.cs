@@ -14,7 +14,7 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
     public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null)
     {
         var poll = campaign.SettingsAs<PollSettings>();
-        var locale = shell.Strings.For(campaign.Locale);
+        var locale = shell.LocaleOf(campaign);
         var input = form?.Input as PollVoteRequest;
         var chosen = input?.OptionIds ?? (input?.OptionId is { } one ? [one] : []);
         var open = availability == Availability.Open;
@@ -37,13 +37,13 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["results_hidden"] = ResultsHidden(poll, availability),
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
         });
-        return shell.Layout(locale, body, shell.Head(locale, campaign.Title, campaign.Description, links.Absolute.Page, links, "index, follow"));
+        return shell.Layout(locale, body, shell.Head(campaign, locale, campaign.Title, links.Absolute.Page, links, "index, follow"));
     }
 
     public string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results)
     {
         var poll = campaign.SettingsAs<PollSettings>();
-        var locale = shell.Strings.For(campaign.Locale);
+        var locale = shell.LocaleOf(campaign);
         var title = locale.Format("results_title", campaign.Title);
         var hidden = ResultsHidden(poll, availability);
         var body = shell.Render("results", locale, new()
@@ -55,7 +55,7 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
             ["share_links"] = shell.Share(locale, locale["share_results_heading"], links.Absolute.Results, locale.Format("share_results_text", campaign.Title)),
         });
-        return shell.Layout(locale, body, shell.Head(locale, title, campaign.Description, links.Absolute.Results, links, hidden ? "noindex" : "index, follow"));
+        return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, hidden ? "noindex" : "index, follow"));
     }
 
     public RawHtml Summary(PageLocale locale, KindResults results)

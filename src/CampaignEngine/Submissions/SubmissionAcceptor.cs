@@ -50,7 +50,7 @@ public sealed class SubmissionAcceptor(
         var participant = cookies.VoterKey(campaign.Slug, deviceId);
         var requestKey = idempotencyKey is null ? null : cookies.RequestKey(campaign.Slug, idempotencyKey);
         var rule = action.AllowanceOf(campaign);
-        var period = SubmissionKeys.PeriodKey(rule.Period, now);
+        var period = SubmissionKeys.PeriodKey(rule.Period, now, CampaignTime.Zone(campaign.TimeZone));
         var shard = SubmissionKeys.ShardOf(participant, campaign.Shards);
         var partition = SubmissionKeys.Partition(campaign.Slug, shard);
 

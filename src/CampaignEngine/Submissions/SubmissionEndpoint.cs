@@ -88,7 +88,7 @@ public static class SubmissionEndpoint
         if (outcome.Receipt is { } receipt)
         {
             return isForm
-                ? new SeeOther($"/c/{slug}/thanks?receipt={Uri.EscapeDataString(receipt)}")
+                ? new SeeOther(campaign.Thanks.RedirectUrl ?? $"/c/{slug}/thanks?receipt={Uri.EscapeDataString(receipt)}")
                 : TypedResults.Accepted((string?)null, new SubmissionReceipt(receipt));
         }
 

@@ -32,9 +32,12 @@ public static class SubmissionKeys
         return (int)(value % (uint)shards);
     }
 
-    public static string PeriodKey(VotingPeriod period, DateTimeOffset acceptedAt) => period switch
+    public static string PeriodKey(VotingPeriod period, DateTimeOffset acceptedAt) => PeriodKey(period, acceptedAt, TimeZoneInfo.Utc);
+
+    /// <summary>The period a submission falls in: the whole campaign, or the local calendar day of the campaign's zone.</summary>
+    public static string PeriodKey(VotingPeriod period, DateTimeOffset acceptedAt, TimeZoneInfo zone) => period switch
     {
-        VotingPeriod.Day => "d" + acceptedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+        VotingPeriod.Day => CampaignTime.DayKey(acceptedAt, zone),
         _ => "c",
     };
 }

@@ -96,6 +96,7 @@ public sealed class TextOverlayTests
         {
             ["campaign"] = new CampaignView("Sondage", null),
             ["receipt"] = null,
+            ["message"] = null,
             ["links"] = new LinksView("/c/s", "/c/s/results", "/c/s/qr.svg"),
             ["share_links"] = new RawHtml(""),
             ["t"] = branded.Strings,

@@ -9,6 +9,7 @@ public sealed class PageLocale
     private readonly IReadOnlyDictionary<string, string> own;
     private readonly IReadOnlyDictionary<string, string>? overrides;
     private readonly LocaleFormat format;
+    private readonly TimeZoneInfo zone = TimeZoneInfo.Utc;
 
     internal PageLocale(string code, IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, string> fallback)
     {
@@ -21,15 +22,22 @@ public sealed class PageLocale
         Strings = merged;
     }
 
-    private PageLocale(PageLocale campaignLocale, IReadOnlyDictionary<string, string> overrides)
+    private PageLocale(PageLocale campaignLocale, IReadOnlyDictionary<string, string>? overrides, TimeZoneInfo zone)
     {
         Code = campaignLocale.Code;
         own = campaignLocale.own;
         format = campaignLocale.format;
         Culture = campaignLocale.Culture;
-        this.overrides = overrides;
-        Strings = new OverlayStrings(overrides, campaignLocale.Strings);
+        this.zone = zone;
+        this.overrides = overrides ?? campaignLocale.overrides;
+        Strings = overrides is null ? campaignLocale.Strings : new OverlayStrings(overrides, campaignLocale.Strings);
     }
+
+    /// <summary>The time zone dates are shown in: the campaign's, UTC when it has none.</summary>
+    public TimeZoneInfo Zone => zone;
+
+    /// <summary>This locale showing dates in a campaign's time zone.</summary>
+    public PageLocale InZone(TimeZoneInfo timeZone) => ReferenceEquals(timeZone, zone) ? this : new PageLocale(this, null, timeZone);
 
     public string Code { get; }
     public CultureInfo Culture { get; }
@@ -58,7 +66,7 @@ public sealed class PageLocale
         {
             if (TextOverrides.Problems(key, value, Code, explainUnknown: false).Count == 0) usable[key] = value;
         }
-        return usable.Count == 0 ? this : new PageLocale(this, usable);
+        return usable.Count == 0 ? this : new PageLocale(this, usable, zone);
     }
 
     /// <summary>The string for a key; English when this locale lacks it, the key itself when nobody has it.</summary>
@@ -77,8 +85,8 @@ public sealed class PageLocale
         return string.Format(Culture, Has(key) ? this[key] : this[baseKey + "_other"], Number(n));
     }
 
-    /// <summary>A moment as a long date and a 24-hour time, in UTC.</summary>
-    public string DateTime(DateTimeOffset at) => DateTime(at, TimeZoneInfo.Utc);
+    /// <summary>A moment as a long date and a 24-hour time, in this locale's time zone (UTC unless a campaign set one).</summary>
+    public string DateTime(DateTimeOffset at) => DateTime(at, zone);
 
     /// <summary>A moment as a long date and a 24-hour time in a campaign's time zone, with its UTC offset.</summary>
     public string DateTime(DateTimeOffset at, TimeZoneInfo zone)

@@ -14,5 +14,8 @@ public sealed record FanLinks(CampaignLinks Absolute)
     public string Votes => Poll + "/votes";
     public string Thanks => Poll + "/thanks";
 
+    /// <summary>A campaign image's address; the file name changes whenever the image does.</summary>
+    public string Media(string path) => Poll + "/media/" + path[(path.LastIndexOf('/') + 1)..];
+
     private static string PathOf(string absolute) => new Uri(absolute).AbsolutePath;
 }

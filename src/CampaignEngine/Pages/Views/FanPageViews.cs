@@ -17,18 +17,23 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
 {
     public PageStrings Strings => strings;
 
+    /// <summary>The campaign's language with its text overrides, showing dates in its time zone.</summary>
+    public PageLocale LocaleOf(Campaign campaign) =>
+        strings.For(campaign.Locale, campaign.Texts).InZone(CampaignTime.Zone(campaign.TimeZone));
+
     public string Thanks(Campaign campaign, FanLinks links, string? receipt)
     {
-        var locale = strings.For(campaign.Locale);
+        var locale = LocaleOf(campaign);
         var body = Render("thanks", locale, new()
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
+            ["message"] = campaign.Thanks.Message,
             ["receipt"] = receipt,
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
             ["share_links"] = Share(locale, locale["share_heading"], links.Absolute.Page, locale.Format("share_text", campaign.Title)),
         });
         // Shared by mistake, the thank-you page previews as the campaign it belongs to.
-        return Layout(locale, body, Head(locale, $"{locale["thanks_title"]} · {campaign.Title}", campaign.Description,
+        return Layout(locale, body, Head(campaign, locale, $"{locale["thanks_title"]} · {campaign.Title}",
             links.Absolute.Page, links, "noindex", ogTitle: campaign.Title));
     }
 
@@ -69,12 +74,14 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
             ["status_text"] = locale.Format("error_code", statusCode.ToString(CultureInfo.InvariantCulture)),
         });
         return Layout(locale, body, new PageHead(
-            locale.Code, locale.Dir, locale[key + "_title"], null, null, null, null, null, locale.OpenGraphLocale, "noindex"));
+            locale.Code, locale.Dir, locale[key + "_title"], null, null, null, null, null, locale.OpenGraphLocale, "noindex",
+            campaign is null || links is null ? null : FanPolicy.Brand(campaign, links)));
     }
 
     /// <summary>The head of a campaign's page: its canonical address and share card.</summary>
-    public PageHead Head(PageLocale locale, string title, string? description, string canonical, FanLinks links, string robots, string? ogTitle = null) =>
-        new(locale.Code, locale.Dir, title, description, canonical, ogTitle ?? title, links.Absolute.QrPng, locale["qr_alt"], locale.OpenGraphLocale, robots);
+    public PageHead Head(Campaign campaign, PageLocale locale, string title, string canonical, FanLinks links, string robots, string? ogTitle = null) =>
+        new(locale.Code, locale.Dir, title, campaign.Description, canonical, ogTitle ?? title, links.Absolute.QrPng, locale["qr_alt"],
+            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links));
 
     /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
     public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch

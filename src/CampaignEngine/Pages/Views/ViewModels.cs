@@ -13,7 +13,15 @@ public sealed record PageHead(
     string? OgImage,
     string? OgImageAlt,
     string OgLocale,
-    string Robots);
+    string Robots,
+    PageBrand? Brand = null,
+    string TwitterCard = "summary");
+
+/// <summary>A campaign's brand on its pages: the accent as one CSS rule, its images and its links.</summary>
+public sealed record PageBrand(string? Style, string? LogoUrl, string? CoverUrl, string? RulesUrl, string? PrivacyUrl)
+{
+    public bool HasLinks => RulesUrl is not null || PrivacyUrl is not null;
+}
 
 public sealed record CampaignView(string Title, string? Description);
 

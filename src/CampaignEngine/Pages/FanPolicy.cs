@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Pages.Views;
+
+namespace CampaignEngine.Pages;
+
+/// <summary>
+/// The Content-Security-Policy of a campaign's pages: the shell's, plus the hash of the campaign's
+/// accent rule and the origins it lets frame it. A handful of distinct policies exist at any time,
+/// so they are built once each.
+/// </summary>
+public static class FanPolicy
+{
+    private static readonly ConcurrentDictionary<(string? Style, string Origins), string> Policies = new();
+
+    public static string For(Campaign campaign) => For(BrandStyle(campaign), campaign.EmbedOrigins);
+
+    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins)
+    {
+        if (brandStyle is null && embedOrigins.Count == 0) return HtmlPage.ContentSecurityPolicy;
+        if (Policies.Count > 10_000) Policies.Clear();
+        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins)), static key =>
+        {
+            var policy = HtmlPage.ContentSecurityPolicy;
+            if (key.Style is not null)
+            {
+                var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key.Style)));
+                policy = policy.Replace("style-src ", $"style-src 'sha256-{hash}' ", StringComparison.Ordinal);
+            }
+            if (key.Origins.Length > 0)
+            {
+                policy = policy.Replace("frame-ancestors 'none'", "frame-ancestors " + key.Origins, StringComparison.Ordinal);
+            }
+            return policy;
+        });
+    }
+
+    /// <summary>The one CSS rule a campaign adds: its accent (and a pale tint of it for highlights).</summary>
+    public static string? BrandStyle(Campaign campaign) =>
+        campaign.Brand.AccentColor is { } accent && Branding.RgbColor.TryParse(accent, out var color, out _)
+            ? $":root{{--accent:{color};--accent-soft:{Tint(color)}}}"
+            : null;
+
+    public static PageBrand Brand(Campaign campaign, FanLinks links) => new(
+        BrandStyle(campaign),
+        campaign.Brand.LogoPath is null ? null : links.Media(campaign.Brand.LogoPath),
+        campaign.Brand.CoverPath is null ? null : links.Media(campaign.Brand.CoverPath),
+        campaign.Brand.RulesUrl,
+        campaign.Brand.PrivacyUrl);
+
+    /// <summary>The accent mixed nine parts white: a background dark text still reads on.</summary>
+    private static string Tint(Branding.RgbColor color) =>
+        $"#{Mix(color.R):x2}{Mix(color.G):x2}{Mix(color.B):x2}";
+
+    private static int Mix(byte channel) => (int)Math.Round(channel * 0.1 + 255 * 0.9);
+}
