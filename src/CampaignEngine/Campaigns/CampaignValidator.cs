@@ -82,6 +82,7 @@ public static class CampaignValidator
             }
             else if (kind.TopLevelFields.Contains(name))
             {
+                if (value.ValueKind == JsonValueKind.Null) continue;
                 topLevel[name] = JsonNode.Parse(value.GetRawText());
             }
             else if (kinds.Find(name) is not null)

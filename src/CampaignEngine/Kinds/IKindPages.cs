@@ -13,10 +13,14 @@ public interface IKindPages
     /// The campaign's page at <c>/c/{slug}</c>. <paramref name="form"/> is set when a form post was
     /// refused and the page is shown again with what the fan typed and the errors.
     /// </summary>
-    string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null);
+    /// <paramref name="participation"/> is the returning fan's standing per action code (from their own cookies),
+    /// empty for a fan who has not taken part, so the page can show "you voted for …" instead of an empty form.
+    string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
+        IReadOnlyDictionary<string, Participation>? participation = null);
 
-    /// <summary>The public results page at <c>/c/{slug}/results</c>.</summary>
-    string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results);
+    /// <summary>The public results page at <c>/c/{slug}/results</c>, marking the fan's own choice when there is one.</summary>
+    string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results,
+        IReadOnlyDictionary<string, Participation>? participation = null);
 
     /// <summary>A compact view of the results, for message pages such as "this campaign has closed".</summary>
     RawHtml Summary(PageLocale locale, KindResults results);

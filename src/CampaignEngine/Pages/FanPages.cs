@@ -22,6 +22,7 @@ public sealed class FanPages(
     PublicUrls urls,
     TimeProvider time,
     RenderedPages rendered,
+    ParticipationReader participants,
     IOptions<FanPagesOptions> options,
     ILogger<FanPages> logger)
 {
@@ -58,8 +59,16 @@ public sealed class FanPages(
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var (campaign, availability) = found;
         if (availability == Availability.Archived) return Gone(http, campaign);
-        var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
         var links = Links(http, campaign);
+        var participation = participants.Read(http.Request, campaign, kinds.Get(campaign.Kind));
+        if (participation.Count > 0)
+        {
+            // A returning fan's own page (their choice, the standing): rendered for them, never shared or stored.
+            var standing = availability is Availability.Open or Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
+            var own = PagesOf(campaign).Campaign(campaign, availability, links, standing, participation: participation);
+            return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(campaign));
+        }
+        var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
         var html = rendered.GetOrRender($"page|{availability}|{links.Absolute.Page}", campaign, closed,
             () => PagesOf(campaign).Campaign(campaign, availability, links, closed));
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5", policy: FanPolicy.For(campaign));
@@ -79,6 +88,12 @@ public sealed class FanPages(
         if (found.Availability == Availability.Archived) return Gone(http, found.Campaign);
         var current = await results.GetResultsAsync(found.Campaign, ct);
         var links = Links(http, found.Campaign);
+        var participation = participants.Read(http.Request, found.Campaign, kinds.Get(found.Campaign.Kind));
+        if (participation.Count > 0)
+        {
+            var own = PagesOf(found.Campaign).Results(found.Campaign, found.Availability, links, current, participation);
+            return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(found.Campaign));
+        }
         var html = rendered.GetOrRender($"results|{found.Availability}|{links.Absolute.Page}", found.Campaign, current,
             () => PagesOf(found.Campaign).Results(found.Campaign, found.Availability, links, current));
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2", policy: FanPolicy.For(found.Campaign));

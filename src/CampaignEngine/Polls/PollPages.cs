@@ -11,14 +11,17 @@ namespace CampaignEngine.Polls;
 /// <summary>The poll's page (the ballot), its results page and its results summary, inside the core's page shell.</summary>
 public sealed class PollPages(FanPageViews shell) : IKindPages
 {
-    public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null)
+    public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
+        IReadOnlyDictionary<string, Participation>? participation = null)
     {
         var poll = campaign.SettingsAs<PollSettings>();
         var locale = shell.LocaleOf(campaign);
         var input = form?.Input as PollVoteRequest;
         var chosen = input?.OptionIds ?? (input?.OptionId is { } one ? [one] : []);
-        var open = availability == Availability.Open;
-        var showResults = availability == Availability.Closed && results is PollResults;
+        var voted = participation?.GetValueOrDefault(PollKind.VoteCode);
+        // A fan with no vote left sees their choice and the standing, not a form that would only refuse them.
+        var open = availability == Availability.Open && voted is not { AllowanceLeft: false };
+        var showResults = results is PollResults && (availability == Availability.Closed || (voted is not null && !ResultsHidden(poll, availability)));
 
         var body = shell.Render("poll", locale, new()
         {
@@ -33,15 +36,18 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
                 .ToList(),
             ["contact"] = shell.Contact(locale, campaign),
             ["closes"] = open && campaign.EndsAt is { } ends ? locale.Format("open_until", locale.DateTime(ends)) : null,
-            ["results_list"] = showResults ? Summary(locale, results!) : null,
+            ["results_list"] = showResults ? Summary(locale, results!, Mine(voted)) : null,
+            ["voted"] = voted is null ? null : new NoticeView(locale["you_voted_title"], locale.Format("you_voted_for", ChoiceText(poll, voted))),
             ["results_hidden"] = ResultsHidden(poll, availability),
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
         });
         return shell.Layout(locale, body, shell.Head(campaign, locale, campaign.Title, links.Absolute.Page, links, "index, follow"));
     }
 
-    public string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results)
+    public string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results,
+        IReadOnlyDictionary<string, Participation>? participation = null)
     {
+        var voted = participation?.GetValueOrDefault(PollKind.VoteCode);
         var poll = campaign.SettingsAs<PollSettings>();
         var locale = shell.LocaleOf(campaign);
         var title = locale.Format("results_title", campaign.Title);
@@ -50,7 +56,8 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["notice"] = hidden ? new NoticeView(locale["results_hidden_title"], locale["results_hidden_text"]) : shell.Notice(locale, campaign, availability),
-            ["results_list"] = hidden ? null : Summary(locale, results),
+            ["results_list"] = hidden ? null : Summary(locale, results, Mine(voted)),
+            ["voted"] = voted is null ? null : new NoticeView(locale["you_voted_title"], locale.Format("you_voted_for", ChoiceText(poll, voted))),
             ["can_vote"] = availability == Availability.Open,
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
             ["share_links"] = shell.Share(locale, locale["share_results_heading"], links.Absolute.Results, locale.Format("share_results_text", campaign.Title)),
@@ -58,7 +65,9 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
         return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, hidden ? "noindex" : "index, follow"));
     }
 
-    public RawHtml Summary(PageLocale locale, KindResults results)
+    public RawHtml Summary(PageLocale locale, KindResults results) => Summary(locale, results, new HashSet<string>());
+
+    private RawHtml Summary(PageLocale locale, KindResults results, IReadOnlySet<string> mine)
     {
         var poll = (PollResults)results;
         var max = poll.Options.Count == 0 ? 0 : poll.Options.Max(o => o.Votes);
@@ -67,7 +76,8 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
                 locale.Count("votes", o.Votes),
                 locale.Percent(o.Percent),
                 Math.Clamp(o.Percent, 0, 100).ToString("0.#", CultureInfo.InvariantCulture),
-                max > 0 && o.Votes == max))
+                max > 0 && o.Votes == max,
+                mine.Contains(o.Id)))
             .ToList();
         return shell.Render("results-list", locale, new()
         {
@@ -76,6 +86,17 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
                 locale.Format("last_updated", locale.DateTime(poll.UpdatedAt)),
                 poll.TotalVotes == 0),
         });
+    }
+
+    private static IReadOnlySet<string> Mine(Participation? voted) =>
+        voted?.LastData is { } data ? data.Split(',').ToHashSet() : new HashSet<string>();
+
+    /// <summary>The labels of the options the fan chose last, in the poll's order.</summary>
+    private static string ChoiceText(PollSettings poll, Participation voted)
+    {
+        var mine = Mine(voted);
+        var labels = poll.Options.Where(o => mine.Contains(o.Id)).Select(o => o.Label).ToList();
+        return labels.Count == 0 ? "…" : string.Join(", ", labels);
     }
 
     /// <summary>Fans see no standing before the close when the marketer chose so.</summary>

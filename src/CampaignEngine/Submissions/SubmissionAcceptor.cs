@@ -62,7 +62,7 @@ public sealed class SubmissionAcceptor(
         {
             // This request's submission is already counted: answer as the first time, count nothing new.
             return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, earlier.Slot),
-                cookies.Receipt(action.Code, participant, period, earlier.Slot));
+                cookies.Receipt(action.Code, participant, period, earlier.Slot), check.Data);
         }
 
         var freshClaim = false;
@@ -99,14 +99,15 @@ public sealed class SubmissionAcceptor(
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }
 
-        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt);
+        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, check.Data);
     }
 
     private SubmissionOutcome Answer(
-        HttpContext http, Campaign campaign, ISubmissionAction action, string deviceId, bool newCookie, string period, int used, string receipt)
+        HttpContext http, Campaign campaign, ISubmissionAction action, string deviceId, bool newCookie, string period, int used, string receipt,
+        string? data)
     {
         if (newCookie) cookies.WriteDevice(http.Response, deviceId);
-        cookies.WriteUsed(http.Response, campaign.Slug, action.Code, deviceId, period, used);
+        cookies.WriteUsed(http.Response, campaign.Slug, action.Code, deviceId, period, used, data);
         return SubmissionOutcome.Accepted(receipt);
     }
 }

@@ -46,20 +46,35 @@ public sealed class VoterCookies
     public void WriteDevice(HttpResponse response, string deviceId) =>
         response.Cookies.Append(DeviceCookie, Sign(deviceId), Options(response.HttpContext.Request, "/"));
 
-    /// <summary>How many votes this device has used in <paramref name="period"/>; null when the cookie is absent or stale.</summary>
-    public int? ReadUsed(HttpRequest request, string slug, string action, string deviceId, string period)
+    /// <summary>How many times this device has taken the action in <paramref name="period"/>; null when the cookie is absent or stale.</summary>
+    public int? ReadUsed(HttpRequest request, string slug, string action, string deviceId, string period) =>
+        ReadLedger(request, slug, action, deviceId, period)?.Used;
+
+    /// <summary>The ledger cookie: how many times, and what the last submission was (so a returning fan sees their choice).</summary>
+    public LedgerEntry? ReadLedger(HttpRequest request, string slug, string action, string deviceId, string period)
     {
         if (!request.Cookies.TryGetValue(LedgerCookie(slug, action), out var value) || Unsign(value) is not { } payload) return null;
         var parts = payload.Split('.');
-        return parts.Length == 3 && parts[0] == deviceId && parts[1] == period
-               && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var used)
-            ? used
-            : null;
+        if (parts.Length is not (3 or 4) || parts[0] != deviceId || parts[1] != period
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var used)) return null;
+        string? data = null;
+        if (parts.Length == 4)
+        {
+            try { data = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(parts[3])); }
+            catch (FormatException) { return new LedgerEntry(used, null); }
+        }
+        return new LedgerEntry(used, data);
     }
 
-    public void WriteUsed(HttpResponse response, string slug, string action, string deviceId, string period, int used) =>
-        response.Cookies.Append(LedgerCookie(slug, action), Sign(string.Create(CultureInfo.InvariantCulture, $"{deviceId}.{period}.{used}")),
+    public void WriteUsed(HttpResponse response, string slug, string action, string deviceId, string period, int used, string? data = null)
+    {
+        // Only short data rides along (a poll's choice); a long one (a survey's answers) is not worth a fat cookie.
+        var tail = data is { Length: > 0 and <= MaxLedgerData } ? "." + WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(data)) : "";
+        response.Cookies.Append(LedgerCookie(slug, action), Sign(string.Create(CultureInfo.InvariantCulture, $"{deviceId}.{period}.{used}{tail}")),
             Options(response.HttpContext.Request, "/c/" + slug));
+    }
+
+    private const int MaxLedgerData = 300;
 
     /// <summary>The voter's key for one campaign: a keyed hash, so devices cannot be linked across campaigns.</summary>
     public string VoterKey(string slug, string deviceId) => Convert.ToHexStringLower(Mac($"voter|{slug}|{deviceId}").AsSpan(0, 16));
@@ -120,3 +135,6 @@ public sealed class VoterCookies
         IsEssential = true,
     };
 }
+
+/// <summary>What the ledger cookie says of one action: times taken in the period, and the last submission's data.</summary>
+public sealed record LedgerEntry(int Used, string? Data);

@@ -42,6 +42,20 @@ public sealed class SubmissionKeysTests
         Assert.Equal("c", SubmissionKeys.PeriodKey(VotingPeriod.Campaign, lateNight));
     }
 
+    [Theory]
+    [InlineData("2026-03-28T22:59:59Z", "d20260328", "2026-03-28T23:00:00Z", "d20260329")] // the night clocks go forward
+    [InlineData("2026-10-24T21:59:59Z", "d20261024", "2026-10-24T22:00:00Z", "d20261025")] // the night clocks go back
+    [InlineData("2026-03-29T21:59:59Z", "d20260329", "2026-03-29T22:00:00Z", "d20260330")] // the day after, on summer time
+    [InlineData("2026-10-25T22:59:59Z", "d20261025", "2026-10-25T23:00:00Z", "d20261026")] // the day after, on winter time
+    public void ADailyAllowanceResetsAtLocalMidnightAcrossDaylightSavingChanges(string before, string beforeKey, string after, string afterKey)
+    {
+        var warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+
+        Assert.Equal(beforeKey, SubmissionKeys.PeriodKey(VotingPeriod.Day, DateTimeOffset.Parse(before), warsaw));
+        Assert.Equal(afterKey, SubmissionKeys.PeriodKey(VotingPeriod.Day, DateTimeOffset.Parse(after), warsaw));
+        Assert.Equal("c", SubmissionKeys.PeriodKey(VotingPeriod.Campaign, DateTimeOffset.Parse(after), warsaw));
+    }
+
     [Fact]
     public void AVotersRowsSortInsideTheirRange()
     {

@@ -55,7 +55,7 @@ public sealed record ErrorsView(string? OptionId, string? Email, string? Name, s
         .ToList();
 }
 
-public sealed record ResultRow(string Label, string Votes, string Percent, string BarWidth, bool Leading);
+public sealed record ResultRow(string Label, string Votes, string Percent, string BarWidth, bool Leading, bool Mine = false);
 
 public sealed record ResultsView(IReadOnlyList<ResultRow> Options, string Total, string Updated, bool Empty);
 
