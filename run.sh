@@ -98,6 +98,7 @@ CampaignEngine is running.
   Hebrew poll    $base/c/demo-flavour-he
     results      $base/c/demo-flavour-he/results
     QR code      $base/c/demo-flavour-he/qr.png
+  Front page     $base/
   API reference  $base/docs   (OpenAPI: $base/openapi/v1.json)
   Admin key      $admin_key
     e.g.  curl -H "Authorization: Bearer $admin_key" $base/api/campaigns

@@ -112,6 +112,8 @@ var appSettings = [
   { name: 'CampaignStorage__clientId', value: identityClientId }
   // DefaultAzureCredential picks the user-assigned identity from this.
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
+  // The engine serves the site root itself (the Home function); the host's own page would shadow it.
+  { name: 'AzureWebJobsDisableHomepage', value: 'true' }
   // Telemetry from the Functions host, authenticated with the managed identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -2,6 +2,7 @@ using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Health;
+using CampaignEngine.Home;
 using CampaignEngine.Kinds;
 using CampaignEngine.Hosting;
 using CampaignEngine.Messaging;
@@ -86,6 +87,7 @@ public static class CampaignEngineApp
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignEngine API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHome();
         app.MapHealth();
         app.MapCampaigns();
         app.MapResultsApi();

@@ -18,6 +18,8 @@ public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions
         new("Health", "healthz", ["get"]),
         new("OpenApi", "openapi/{*path}", ["get"]),
         new("Docs", "docs/{*path}", ["get"]),
+        // The site root: an empty route is not allowed, an optional empty segment is (with the host's own home page off).
+        new("Home", "{home:maxlength(0)?}", ["get"]),
     ];
 
     public IReadOnlyList<QueueFunction> QueueFunctions { get; } =
