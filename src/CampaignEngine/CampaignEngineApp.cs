@@ -3,6 +3,7 @@ using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Health;
 using CampaignEngine.Hosting;
+using CampaignEngine.Media;
 using CampaignEngine.Messaging;
 using CampaignEngine.Pages;
 using CampaignEngine.Results;
@@ -51,6 +52,7 @@ public static class CampaignEngineApp
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         services.AddStorage();
+        services.AddMedia();
         services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignLifecycle>();
         services.AddSingleton<OutboundQueues>();
