@@ -39,18 +39,13 @@ public static class ImageSanitizer
         return ImageSanitizeResult.Ok(Encode(upright));
     }
 
-    /// <summary>Decodes into sRGB, at a reduced size where the codec can (JPEG: 1/2, 1/4, 1/8) and the output allows.</summary>
+    /// <summary>Decodes into sRGB, at a reduced size where the codec can and the output allows.</summary>
     private static SKBitmap? Decode(SKCodec codec, int maxEdge)
     {
         var stored = codec.Info;
-        var swaps = ImageGeometry.SwapsAxes(codec.EncodedOrigin);
-        var (uprightWidth, uprightHeight) = ImageGeometry.FitWithin(swaps ? stored.Height : stored.Width, swaps ? stored.Width : stored.Height, maxEdge);
-        var (neededWidth, neededHeight) = swaps ? (uprightHeight, uprightWidth) : (uprightWidth, uprightHeight);
-
-        var size = codec.GetScaledDimensions((float)neededWidth / stored.Width);
-        if (size.Width < neededWidth || size.Height < neededHeight) size = stored.Size;
-
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+        var (neededWidth, neededHeight) = StoredSize(codec.EncodedOrigin, stored.Width, stored.Height, maxEdge);
+        var size = ImageScaling.DecodeSize(codec, neededWidth, neededHeight);
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul, ImageScaling.DecodeColorSpace(codec));
         var bitmap = new SKBitmap(info);
         // IncompleteInput (a truncated file) still fills the bitmap, with grey: not an image we keep.
         if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success) return bitmap;
@@ -58,24 +53,37 @@ public static class ImageSanitizer
         return null;
     }
 
+    /// <summary>The output size before turning upright: what the decoded pixels must at least cover.</summary>
+    private static (int Width, int Height) StoredSize(SKEncodedOrigin origin, int storedWidth, int storedHeight, int maxEdge)
+    {
+        var swaps = ImageGeometry.SwapsAxes(origin);
+        var (width, height) = ImageGeometry.FitWithin(swaps ? storedHeight : storedWidth, swaps ? storedWidth : storedHeight, maxEdge);
+        return swaps ? (height, width) : (width, height);
+    }
+
     private static SKBitmap Upright(SKBitmap decoded, SKEncodedOrigin origin, int maxEdge)
     {
         var swaps = ImageGeometry.SwapsAxes(origin);
-        var (sourceWidth, sourceHeight) = swaps ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
-        var (width, height) = ImageGeometry.FitWithin(sourceWidth, sourceHeight, maxEdge);
-
-        // No colour space on the output: the pixels are sRGB already, and none means no ICC profile is written.
-        var output = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var canvas = new SKCanvas(output);
-        canvas.Clear(SKColors.Transparent);
-        canvas.Scale((float)width / sourceWidth, (float)height / sourceHeight);
-        canvas.Concat(ImageGeometry.Upright(origin, decoded.Width, decoded.Height));
-        using var image = SKImage.FromBitmap(decoded);
-        var sampling = width == sourceWidth && height == sourceHeight
-            ? new SKSamplingOptions(SKFilterMode.Nearest)
-            : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
-        canvas.DrawImage(image, 0, 0, sampling);
-        return output;
+        var (neededWidth, neededHeight) = StoredSize(origin, decoded.Width, decoded.Height, maxEdge);
+        var (width, height) = swaps ? (neededHeight, neededWidth) : (neededWidth, neededHeight);
+        var source = ImageScaling.HalveWhileLarger(decoded, neededWidth, neededHeight);
+        try
+        {
+            var (sourceWidth, sourceHeight) = swaps ? (source.Height, source.Width) : (source.Width, source.Height);
+            // No colour space on the output: the pixels are sRGB already, and none means no ICC profile is written.
+            var output = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+            using var canvas = new SKCanvas(output);
+            canvas.Clear(SKColors.Transparent);
+            canvas.Scale((float)width / sourceWidth, (float)height / sourceHeight);
+            canvas.Concat(ImageGeometry.Upright(origin, source.Width, source.Height));
+            using var image = SKImage.FromBitmap(source);
+            canvas.DrawImage(image, 0, 0, ImageScaling.Sampling(sourceWidth, width));
+            return output;
+        }
+        finally
+        {
+            if (!ReferenceEquals(source, decoded)) source.Dispose();
+        }
     }
 
     private static SanitizedImage Encode(SKBitmap bitmap)

@@ -116,17 +116,21 @@ public sealed class ImageSanitizerTests
     [InlineData(8, true, false, true)]
     public void ExifOrientationTurnsTheImageUpright(ushort orientation, bool swapped, bool markerRight, bool markerBottom)
     {
-        var upload = Exif.Splice(TestImages.Jpeg(240, 120), Exif.App1(orientation));
+        // Small enough to keep, and large enough that decoding at 1/8 and halving both take part.
+        foreach (var (width, height, limits) in new[] { (240, 120, ImageLimits.Cover), (3840, 1920, new ImageLimits(MaxEdge: 240)) })
+        {
+            var upload = Exif.Splice(TestImages.Jpeg(width, height), Exif.App1(orientation));
 
-        var image = Sanitized(upload);
+            var image = Sanitized(upload, limits);
 
-        Assert.Equal(swapped ? (120, 240) : (240, 120), (image.Width, image.Height));
-        using var bitmap = Decode(image);
-        Assert.Equal((image.Width, image.Height), (bitmap.Width, bitmap.Height));
-        var x = markerRight ? image.Width - 10 : 10;
-        var y = markerBottom ? image.Height - 10 : 10;
-        Assert.True(IsMarker(bitmap.GetPixel(x, y)), $"no marker at ({x},{y}): {bitmap.GetPixel(x, y)}");
-        Assert.False(IsMarker(bitmap.GetPixel(image.Width - 1 - x, image.Height - 1 - y)), "the marker is in the opposite corner too");
+            Assert.Equal(swapped ? (120, 240) : (240, 120), (image.Width, image.Height));
+            using var bitmap = Decode(image);
+            Assert.Equal((image.Width, image.Height), (bitmap.Width, bitmap.Height));
+            var x = markerRight ? image.Width - 10 : 10;
+            var y = markerBottom ? image.Height - 10 : 10;
+            Assert.True(IsMarker(bitmap.GetPixel(x, y)), $"{width}x{height}: no marker at ({x},{y}): {bitmap.GetPixel(x, y)}");
+            Assert.False(IsMarker(bitmap.GetPixel(image.Width - 1 - x, image.Height - 1 - y)), "the marker is in the opposite corner too");
+        }
     }
 
     private static bool IsMarker(SKColor c) => c.Red > 180 && c.Green < 80 && c.Blue < 80;
@@ -154,6 +158,33 @@ public sealed class ImageSanitizerTests
         Assert.Equal((512, 171), (image.Width, image.Height));
         using var bitmap = Decode(image);
         Assert.True(IsMarker(bitmap.GetPixel(20, 20)));
+    }
+
+    [Fact]
+    public void AWideGamutImageIsConvertedToSrgbAndItsProfileDropped()
+    {
+        using var p3 = SKColorSpace.CreateRgb(SKColorSpaceTransferFn.Srgb, SKColorSpaceXyz.DisplayP3);
+        var colour = new SKColor(200, 100, 50);
+        using var source = new SKBitmap(new SKImageInfo(64, 64, SKColorType.Rgba8888, SKAlphaType.Premul, p3));
+        // Raw P3 values (Erase would take the colour as sRGB and convert it).
+        var pixels = source.GetPixelSpan();
+        for (var i = 0; i < pixels.Length; i += 4) (pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]) = (colour.Red, colour.Green, colour.Blue, 255);
+        using var encoded = source.Encode(SKEncodedImageFormat.Png, 100);
+        Assert.True(encoded.AsSpan().IndexOf("iCCP"u8) > 0, "the upload carries its P3 profile");
+        using var srgb = new SKBitmap(new SKImageInfo(1, 1, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb()));
+        using (var canvas = new SKCanvas(srgb)) canvas.DrawBitmap(source, new SKRect(0, 0, 1, 1), new SKSamplingOptions(SKFilterMode.Nearest));
+        var expected = srgb.GetPixel(0, 0);
+        Assert.NotEqual(colour, expected);
+
+        var image = Sanitized(encoded.ToArray());
+
+        Assert.Equal(SanitizedImage.Jpeg, image.ContentType);
+        Assert.DoesNotContain(Exif.HeaderMarkers(image.Bytes.Span), m => m == 0xE2); // no ICC profile (APP2)
+        using var bitmap = Decode(image);
+        var actual = bitmap.GetPixel(32, 32);
+        Assert.InRange(actual.Red, expected.Red - 4, expected.Red + 4);
+        Assert.InRange(actual.Green, expected.Green - 4, expected.Green + 4);
+        Assert.InRange(actual.Blue, expected.Blue - 4, expected.Blue + 4);
     }
 
     [Fact]
