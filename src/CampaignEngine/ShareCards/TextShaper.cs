@@ -8,7 +8,10 @@ namespace CampaignEngine.ShareCards;
 /// <summary>Glyphs of one font and direction, positioned from the line's left edge.</summary>
 internal sealed record ShapedRun(FontFace Face, float Size, ushort[] Glyphs, SKPoint[] Positions, bool RightToLeft)
 {
-    public SKFont CreateFont() => new(Face.Typeface, Size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+    public SKFont CreateFont() => CreateFont(Face, Size);
+
+    public static SKFont CreateFont(FontFace face, float size) =>
+        new(face.Typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
 }
 
 /// <summary>One line, shaped: its runs in visual order (left to right) and its advance width.</summary>
@@ -43,15 +46,15 @@ internal static class TextShaper
         var x = 0f;
         foreach (var (start, end, level) in Bidi.Reorder(logical, r => r.Level))
         {
-            var piece = string.Concat(runes.Skip(start).Take(end - start).Select(r => r.ToString()));
-            var run = new ShapedRun(faces[start], size, [], [], level % 2 == 1);
-            using var font = run.CreateFont();
+            var face = faces[start];
+            var rightToLeft = level % 2 == 1;
+            using var font = ShapedRun.CreateFont(face, size);
             using var buffer = new Buffer();
-            buffer.AddUtf16(piece);
-            buffer.Direction = level % 2 == 1 ? Direction.RightToLeft : Direction.LeftToRight;
-            buffer.GuessSegmentProperties();
-            var shaped = faces[start].Shaper.Shape(buffer, x, 0, font);
-            runs.Add(run with { Glyphs = shaped.Codepoints.Select(g => (ushort)g).ToArray(), Positions = shaped.Points });
+            buffer.AddUtf16(string.Concat(runes.Skip(start).Take(end - start).Select(r => r.ToString())));
+            buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
+            buffer.GuessSegmentProperties(); // script and language from the text
+            var shaped = face.Shaper.Shape(buffer, x, 0, font);
+            runs.Add(new ShapedRun(face, size, shaped.Codepoints.Select(g => (ushort)g).ToArray(), shaped.Points, rightToLeft));
             x += shaped.Width;
         }
         return new ShapedLine(text, runs, x);
@@ -75,15 +78,17 @@ internal static class TextShaper
         return builder.ToString().Trim();
     }
 
+    // Letters take their script's font; the rest (digits, spaces, punctuation) the font before them, so a run
+    // is not split at every space and Arabic digits stay Arabic. At the start of a line, the next letter's font.
     private static FontFace[] Faces(List<Rune> runes, bool bold)
     {
         var faces = new FontFace[runes.Count];
-        FontFace? previous = null;
         for (var i = 0; i < runes.Count; i++)
         {
-            previous = faces[i] = ShareCardFonts.ScriptOf(runes[i]) is { } script && ShareCardFonts.For(script, bold) is var own && own.Covers(runes[i])
+            var own = ShareCardFonts.ScriptOf(runes[i]) is { } script ? ShareCardFonts.For(script, bold) : null;
+            faces[i] = own is not null && own.Covers(runes[i])
                 ? own
-                : FaceFor(runes[i], previous ?? NextScriptFace(runes, i, bold), bold) ?? ShareCardFonts.For(FontScript.Latin, bold);
+                : FaceFor(runes[i], i > 0 ? faces[i - 1] : NextScriptFace(runes, i, bold), bold) ?? ShareCardFonts.For(FontScript.Latin, bold);
         }
         return faces;
     }
