@@ -50,14 +50,15 @@ else
 fi
 
 echo "== Storage"
-if listening 10001 && listening 10002; then
-  echo "Reusing the Azurite already listening on 10001/10002"
+# Blob (10000) holds images, queue (10001) and table (10002) the rest; UseDevelopmentStorage=true names all three.
+if listening 10000 && listening 10001 && listening 10002; then
+  echo "Reusing the Azurite already listening on 10000/10001/10002"
 else
   mkdir -p .azurite
   node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableTelemetry --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > .azurite/azurite.log 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 150); do listening 10002 && listening 10001 && break; sleep 0.2; done
+  for _ in $(seq 1 150); do listening 10002 && listening 10001 && listening 10000 && break; sleep 0.2; done
   listening 10002 || { echo "Azurite did not start; see .azurite/azurite.log"; exit 1; }
   echo "Started Azurite (data in .azurite/)"
 fi

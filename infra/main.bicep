@@ -3,7 +3,8 @@
 //   resource group  rg-<env>
 //   ├─ user-assigned managed identity   (the only principal the app runs as)
 //   ├─ storage account                  (tables campaigns/votes/contacts; queues votes, contacts
-//   │                                    and their -poison queues; deployment-package container)
+//   │                                    and their -poison queues; blob containers media (images)
+//   │                                    and the deployment package)
 //   ├─ Log Analytics + Application Insights
 //   └─ Flex Consumption plan (FC1) + function app, runtime `custom` (the ASP.NET Core engine is
 //      a Functions custom handler). See modules/functionapp.bicep for why Flex Consumption.
@@ -99,6 +100,7 @@ var tableNames = [
   'votes'
   'contacts'
 ]
+var mediaContainerName = 'media'
 var queueNames = [
   'votes'
   'votes-poison'
@@ -131,6 +133,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
+    mediaContainerName: mediaContainerName
     tableNames: tableNames
     queueNames: queueNames
   }
@@ -144,6 +147,8 @@ module storageRoles 'modules/storage-roles.bicep' = {
     storageAccountName: stName
     principalId: identity.outputs.principalId
     principalKey: identityName
+    // Blob Data Owner (the Functions host keeps its leases and package in blobs) includes what
+    // Storage Blob Data Contributor grants, so it also covers the engine's media container.
     roleDefinitionIds: [
       storageTableDataContributor
       storageQueueDataContributor
@@ -184,6 +189,7 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
+    blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsName: applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
@@ -210,6 +216,7 @@ output CAMPAIGN_ENGINE_PUBLIC_BASE_URL string = appBaseUrl
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_MANAGED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -12,7 +12,7 @@
 //        adminApiKeyHash=<hex sha-256> cookieSecret=<random>
 // Not used by azd. There is no Dockerfile in the repo yet; see docs/deploy.md.
 
-import { storageTableDataContributor, storageQueueDataContributor } from '../modules/roles.bicep'
+import { storageTableDataContributor, storageQueueDataContributor, storageBlobDataContributor } from '../modules/roles.bicep'
 
 @minLength(1)
 @maxLength(32)
@@ -102,8 +102,8 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   tags: tags
 }
 
-// The standalone engine only needs tables and queues (no Functions host, so no blob).
-// The same Queue Data Contributor grant lets the KEDA scaler read queue lengths.
+// The standalone engine needs tables, queues and its image container (no Functions host, so no
+// Blob Data Owner). The same Queue Data Contributor grant lets the KEDA scaler read queue lengths.
 module storageRoles '../modules/storage-roles.bicep' = {
   name: 'aca-storage-roles'
   params: {
@@ -113,6 +113,7 @@ module storageRoles '../modules/storage-roles.bicep' = {
     roleDefinitionIds: [
       storageTableDataContributor
       storageQueueDataContributor
+      storageBlobDataContributor
     ]
   }
 }

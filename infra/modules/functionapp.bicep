@@ -44,6 +44,9 @@ param queueEndpoint string
 @description('Table endpoint of that account, e.g. https://<account>.table.core.windows.net/.')
 param tableEndpoint string
 
+@description('Blob endpoint of that account (the engine\'s images), e.g. https://<account>.blob.core.windows.net/.')
+param blobEndpoint string
+
 @description('Blob container URL the deployment package is uploaded to.')
 param deploymentContainerUrl string
 
@@ -108,6 +111,7 @@ var appSettings = [
   { name: 'CampaignStorage__accountName', value: storageAccountName }
   { name: 'CampaignStorage__queueServiceUri', value: queueEndpoint }
   { name: 'CampaignStorage__tableServiceUri', value: tableEndpoint }
+  { name: 'CampaignStorage__blobServiceUri', value: blobEndpoint }
   { name: 'CampaignStorage__credential', value: 'managedidentity' }
   { name: 'CampaignStorage__clientId', value: identityClientId }
   // DefaultAzureCredential picks the user-assigned identity from this.

@@ -12,6 +12,10 @@ var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 
 @export()
+@description('Storage Blob Data Contributor: read, write and delete blob containers and blobs (the engine\'s images).')
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+
+@export()
 @description('Storage Blob Data Owner: full blob access; the Functions host keeps its leases, keys and the deployment package in blob storage.')
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 

@@ -1,5 +1,6 @@
-// The one storage account CampaignEngine needs: the engine's tables and queues, the Functions
-// host's own state, and the blob container Flex Consumption deploys the app package from.
+// The one storage account CampaignEngine needs: the engine's tables and queues, its image
+// container, the Functions host's own state, and the blob container Flex Consumption deploys
+// the app package from.
 // Shared keys are switched off: everything authenticates with Microsoft Entra ID (managed
 // identity for the app, your own sign-in for operators), so there is no key to leak or rotate.
 
@@ -25,6 +26,9 @@ param skuName string
 
 @description('Blob container that holds the deployment package.')
 param deploymentContainerName string
+
+@description('Blob container for the engine\'s images (covers, logos); private, the engine serves them.')
+param mediaContainerName string
 
 @description('Tables the engine uses.')
 param tableNames string[]
@@ -66,6 +70,14 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource mediaContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: mediaContainerName
   properties: {
     publicAccess: 'None'
   }

@@ -5,6 +5,7 @@ using CampaignEngine.Health;
 using CampaignEngine.Home;
 using CampaignEngine.Kinds;
 using CampaignEngine.Hosting;
+using CampaignEngine.Media;
 using CampaignEngine.Messaging;
 using CampaignEngine.Pages;
 using CampaignEngine.Polls;
@@ -54,6 +55,7 @@ public static class CampaignEngineApp
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         services.AddStorage();
+        services.AddMedia();
         services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
         services.AddSingleton<CampaignKinds>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignLifecycle>();

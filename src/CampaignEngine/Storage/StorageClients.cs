@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CampaignEngine.Storage.Transactions;
 
@@ -18,23 +19,28 @@ public sealed class StorageClients
         var connectionString = section.Value;
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
         ConfigureRetry(queueOptions.Retry);
         ConfigureRetry(tableOptions.Retry);
+        ConfigureRetry(blobOptions.Retry);
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             Tables = new TableServiceClient(connectionString, tableOptions);
             Queues = new QueueServiceClient(connectionString, queueOptions);
             Transactions = new EntityTransactions(Tables.Uri, StorageConnectionString.TableAuthentication(connectionString, Tables.AccountName), ConfigureRetry);
+            if (StorageConnectionString.NamesBlobEndpoint(connectionString)) blobs = new BlobServiceClient(connectionString, blobOptions);
             return;
         }
 
         // Identity-based connection, in the shape the Functions host reads for `connection:
         // CampaignStorage`: <name>__accountName, or explicit <name>__tableServiceUri /
-        // <name>__queueServiceUri (other clouds, custom domains), plus optional <name>__clientId.
+        // <name>__queueServiceUri / <name>__blobServiceUri (other clouds, custom domains), plus
+        // optional <name>__clientId.
         var accountName = section["accountName"];
         var tableUri = ServiceUri(section["tableServiceUri"], accountName, "table");
         var queueUri = ServiceUri(section["queueServiceUri"], accountName, "queue");
+        var blobUri = ServiceUri(section["blobServiceUri"], accountName, "blob");
         if (tableUri is null || queueUri is null)
         {
             throw new InvalidOperationException(
@@ -61,7 +67,10 @@ public sealed class StorageClients
         Tables = new TableServiceClient(tableUri, credential, tableOptions);
         Queues = new QueueServiceClient(queueUri, credential, queueOptions);
         Transactions = new EntityTransactions(tableUri, new TableAuthentication(Tables.AccountName, Credential: credential), ConfigureRetry);
+        if (blobUri is not null) blobs = new BlobServiceClient(blobUri, credential, blobOptions);
     }
+
+    private readonly BlobServiceClient? blobs;
 
     // Fans are waiting on these calls: retry a few times quickly rather than for many seconds.
     private static void ConfigureRetry(RetryOptions retry)
@@ -77,6 +86,15 @@ public sealed class StorageClients
 
     public TableServiceClient Tables { get; }
     public QueueServiceClient Queues { get; }
+
+    /// <summary>Whether a blob endpoint is configured. Only images need one; the engine runs without.</summary>
+    public bool HasBlobs => blobs is not null;
+
+    /// <summary>The blob service (images). Throws when no blob endpoint is configured.</summary>
+    public BlobServiceClient Blobs => blobs ?? throw new InvalidOperationException(
+        "Blob storage is not configured, so images cannot be stored or read: the connection string " +
+        $"'{StorageOptions.ConnectionName}' names queue/table endpoints but no BlobEndpoint, or neither " +
+        $"'{StorageOptions.ConnectionName}__accountName' nor '{StorageOptions.ConnectionName}__blobServiceUri' is set.");
 
     /// <summary>Entity-group transactions without the SDK's per-action overhead (the tally's hot path).</summary>
     public EntityTransactions Transactions { get; }

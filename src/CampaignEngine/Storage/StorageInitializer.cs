@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace CampaignEngine.Storage;
 
 /// <summary>
-/// Creates the tables and queues on start so a fresh Azurite or account just works.
+/// Creates the tables, queues and (when a blob endpoint is configured) blob containers on start so a
+/// fresh Azurite or account just works.
 /// </summary>
 /// <remarks>
 /// Start waits for storage only up to <see cref="StorageOptions.StartupWait"/>. If storage is still
@@ -22,6 +23,7 @@ public sealed class StorageInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!clients.HasBlobs) logger.LogInformation("No blob endpoint configured: image uploads and reads are unavailable");
         var deadline = DateTime.UtcNow + options.Value.StartupWait;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -55,11 +57,15 @@ public sealed class StorageInitializer(
     {
         try
         {
+            var containers = clients.HasBlobs ? names.Containers.ToList() : [];
             await Task.WhenAll(
                 names.Tables.Select(t => clients.Tables.CreateTableIfNotExistsAsync(t, cancellationToken))
                     .Concat<Task>(names.Queues.Select(q =>
-                        clients.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
-            logger.LogInformation("Storage ready: {TableCount} tables, {QueueCount} queues", names.Tables.Count(), names.Queues.Count());
+                        clients.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)))
+                    .Concat(containers.Select(c =>
+                        clients.Blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
+            logger.LogInformation("Storage ready: {TableCount} tables, {QueueCount} queues, {ContainerCount} blob containers",
+                names.Tables.Count(), names.Queues.Count(), containers.Count);
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

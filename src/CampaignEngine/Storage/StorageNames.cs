@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Storage;
 
-/// <summary>The physical names of the tables and queues, after the configured prefix.</summary>
+/// <summary>The physical names of the tables, queues and blob containers, after the configured prefix.</summary>
 public sealed class StorageNames(IOptions<StorageOptions> options)
 {
     private readonly string prefix = options.Value.Prefix.ToLowerInvariant();
@@ -10,6 +10,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public string CampaignsTable => prefix + "campaigns";
     public string VotesTable => prefix + "votes";
     public string ContactsTable => prefix + "contacts";
+
+    /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
+    public string MediaContainer => prefix + "media";
 
     public string VotesQueue => Queue(QueueNames.Votes);
     public string ContactsQueue => Queue(QueueNames.Contacts);
@@ -23,6 +26,8 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];
+
+    public IEnumerable<string> Containers => [MediaContainer];
 }
 
 public static class QueueNames

@@ -34,6 +34,7 @@ public sealed partial class InfrastructureTests
         Assert.Contains("name: 'CampaignStorage__accountName'", app);
         Assert.Contains("{ name: 'CampaignStorage__credential', value: 'managedidentity' }", app);
         Assert.Contains("name: 'CampaignStorage__clientId'", app);
+        Assert.Contains("name: 'CampaignStorage__blobServiceUri'", app); // images
         Assert.Contains("name: 'AzureWebJobsStorage__accountName'", app);
         // Flex Consumption rejects these; functionAppConfig.runtime replaces them.
         Assert.DoesNotContain("name: 'FUNCTIONS_WORKER_RUNTIME'", app);

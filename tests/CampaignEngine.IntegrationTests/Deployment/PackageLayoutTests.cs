@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
@@ -93,6 +94,36 @@ public sealed class PackageLayoutTests(PublishedPackage package, ITestOutputHelp
         Assert.Contains("Microsoft.NETCore.App", frameworks);
         Assert.Contains("Microsoft.AspNetCore.App", frameworks);
         Assert.True(File.Exists(Path.Combine(package.Root, "libcoreclr.so")));
+    }
+
+    private delegate int NativeVersion();
+
+    [Fact]
+    public void TheImageLibrariesShipTheirLinuxNativePartsWhichLoadWithoutSystemFonts()
+    {
+        // SkiaSharp.NativeAssets.Linux.NoDependencies: no fontconfig or freetype on the host is needed.
+        foreach (var (library, export) in new[] { ("libSkiaSharp.so", "sk_version_get_milestone"), ("libHarfBuzzSharp.so", "hb_version_atleast") })
+        {
+            var path = Path.Combine(package.Root, library);
+            Assert.True(File.Exists(path), $"the package has no {library}");
+            var handle = NativeLibrary.Load(path);
+            try
+            {
+                Assert.NotEqual(IntPtr.Zero, NativeLibrary.GetExport(handle, export));
+                if (export == "sk_version_get_milestone")
+                {
+                    var milestone = Marshal.GetDelegateForFunctionPointer<NativeVersion>(NativeLibrary.GetExport(handle, export))();
+                    output.WriteLine($"{library}: Skia milestone {milestone}");
+                    Assert.InRange(milestone, 100, 1000);
+                }
+            }
+            finally
+            {
+                NativeLibrary.Free(handle);
+            }
+        }
+        Assert.True(File.Exists(Path.Combine(package.Root, "SkiaSharp.HarfBuzz.dll")));
+        Assert.Contains("SIL OPEN FONT LICENSE", File.ReadAllText(Path.Combine(package.Root, "licenses", "Noto-OFL.txt")));
     }
 
     [Fact]

@@ -110,6 +110,55 @@ public sealed class StorageConnectionTests
     }
 
     [Fact]
+    public void ABlobEndpointInTheConnectionStringGivesTheBlobClient()
+    {
+        var clients = Clients(("CampaignStorage", Azurite + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"));
+
+        Assert.True(clients.HasBlobs);
+        Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1"), clients.Blobs.Uri);
+    }
+
+    [Fact]
+    public void AConnectionStringWithOtherEndpointsButNoBlobEndpointLeavesImagesOff()
+    {
+        var clients = Clients(("CampaignStorage", Azurite));
+
+        Assert.False(clients.HasBlobs);
+        var error = Assert.Throws<InvalidOperationException>(() => clients.Blobs);
+        Assert.Contains("BlobEndpoint", error.Message);
+    }
+
+    [Fact]
+    public void DevelopmentStorageReachesAzuritesDefaultBlobPort()
+    {
+        var clients = Clients(("CampaignStorage", "UseDevelopmentStorage=true"));
+        Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1"), clients.Blobs.Uri);
+    }
+
+    [Fact]
+    public void AnAccountNameAlsoSelectsItsPublicBlobEndpoint()
+    {
+        var clients = Clients(("CampaignStorage:accountName", "stcampaignprod"), ("CampaignStorage:credential", "managedidentity"));
+        Assert.Equal(new Uri("https://stcampaignprod.blob.core.windows.net/"), clients.Blobs.Uri);
+        Assert.False(clients.Blobs.CanGenerateAccountSasUri, "no shared key may be present on the identity path");
+    }
+
+    [Fact]
+    public void AnExplicitBlobServiceUriWinsAndWithoutOneOrAnAccountNameImagesAreOff()
+    {
+        var explicitUris = new[]
+        {
+            ("CampaignStorage:credential", "managedidentity"),
+            ("CampaignStorage:tableServiceUri", "https://stcampaign.table.core.chinacloudapi.cn/"),
+            ("CampaignStorage:queueServiceUri", "https://stcampaign.queue.core.chinacloudapi.cn/"),
+        };
+
+        Assert.False(Clients(explicitUris).HasBlobs);
+        var clients = Clients([.. explicitUris, ("CampaignStorage:blobServiceUri", "https://stcampaign.blob.core.chinacloudapi.cn/")]);
+        Assert.Equal(new Uri("https://stcampaign.blob.core.chinacloudapi.cn/"), clients.Blobs.Uri);
+    }
+
+    [Fact]
     public void WithNeitherSettingTheErrorNamesBoth()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Clients());

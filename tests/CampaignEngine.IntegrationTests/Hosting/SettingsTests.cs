@@ -59,7 +59,7 @@ public sealed class SettingsTests
     {
         using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")));
         var values = sample.RootElement.GetProperty("Values");
-        foreach (var key in new[] { "accountName", "credential", "clientId", "tableServiceUri", "queueServiceUri" })
+        foreach (var key in new[] { "accountName", "credential", "clientId", "tableServiceUri", "queueServiceUri", "blobServiceUri" })
         {
             Assert.True(values.TryGetProperty($"{StorageOptions.ConnectionName}__{key}", out _), key);
         }

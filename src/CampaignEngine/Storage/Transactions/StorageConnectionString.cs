@@ -25,6 +25,19 @@ public static class StorageConnectionString
         throw new InvalidOperationException("The storage connection string has neither an AccountKey nor a SharedAccessSignature.");
     }
 
+    /// <summary>
+    /// Whether the connection string leads to a blob service. One that spells out its queue or table
+    /// endpoint but no BlobEndpoint (an Azurite started without its blob service) does not: the SDK
+    /// would otherwise point the blob client at the public cloud's default host for that account.
+    /// </summary>
+    public static bool NamesBlobEndpoint(string connectionString)
+    {
+        var parts = Parse(connectionString);
+        return parts.ContainsKey("BlobEndpoint")
+            || parts.TryGetValue("UseDevelopmentStorage", out var dev) && string.Equals(dev, "true", StringComparison.OrdinalIgnoreCase)
+            || !parts.ContainsKey("QueueEndpoint") && !parts.ContainsKey("TableEndpoint");
+    }
+
     public static Dictionary<string, string> Parse(string connectionString) =>
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2))
