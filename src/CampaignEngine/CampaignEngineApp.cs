@@ -1,6 +1,7 @@
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
+using CampaignEngine.Branding;
 using CampaignEngine.Health;
 using CampaignEngine.Home;
 using CampaignEngine.Kinds;
@@ -10,6 +11,7 @@ using CampaignEngine.Messaging;
 using CampaignEngine.Pages;
 using CampaignEngine.Polls;
 using CampaignEngine.Results;
+using CampaignEngine.ShareCards;
 using CampaignEngine.Storage;
 using CampaignEngine.Submissions;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -67,6 +69,7 @@ public static class CampaignEngineApp
         services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
         services.AddSingleton<ResultsService>();
         services.AddFanPages();
+        services.AddSingleton<ShareCardService>().AddSingleton<BrandImages>();
 
         // The campaign kinds: each is a folder and one line here.
         services.AddPolls();
@@ -97,6 +100,7 @@ public static class CampaignEngineApp
         app.MapPoisonQueues();
         app.MapCampaignKinds();
         app.MapFanPages();
+        app.MapBrandImages();
         app.MapBenchmarkEndpoints(app.Configuration);
         if (CustomHandler.Port(app.Configuration) is not null)
         {

@@ -13,8 +13,9 @@ public sealed class PublicUrls(IOptions<EngineOptions> options)
     public CampaignLinks For(HttpRequest request, string slug)
     {
         var root = $"{Base(request)}/c/{slug}";
-        return new CampaignLinks(root, root + "/results", root + "/qr.png", root + "/qr.svg");
+        return new CampaignLinks(root, root + "/results", root + "/qr.png", root + "/qr.svg", root + "/card.png", root + "/results/card.png");
     }
 }
 
-public sealed record CampaignLinks(string Page, string Results, string QrPng, string QrSvg);
+/// <summary>A campaign's public addresses: its page, results, QR codes and share cards (1200×630 PNGs).</summary>
+public sealed record CampaignLinks(string Page, string Results, string QrPng, string QrSvg, string Card, string ResultsCard);

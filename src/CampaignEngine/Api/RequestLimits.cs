@@ -9,11 +9,15 @@ public static class RequestLimits
 {
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var max = http.RequestServices.GetRequiredService<IOptions<EngineOptions>>().Value.MaxRequestBodyBytes;
+        // An endpoint may take more (an image upload); everything else keeps the engine-wide cap.
+        var max = http.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes
+                  ?? http.RequestServices.GetRequiredService<IOptions<EngineOptions>>().Value.MaxRequestBodyBytes;
         if (http.Request.ContentLength > max)
         {
             await http.RequestServices.GetRequiredService<ErrorResponder>()
-                .WriteAsync(http, StatusCodes.Status413PayloadTooLarge, $"The body may be at most {max / 1024} KiB.");
+                .WriteAsync(http, StatusCodes.Status413PayloadTooLarge, max >= 1024 * 1024
+                    ? $"The body may be at most {max / (1024 * 1024)} MiB."
+                    : $"The body may be at most {max / 1024} KiB.");
             return;
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -23,6 +27,9 @@ public static class RequestLimits
         await next(http);
     });
 }
+
+/// <summary>Endpoint metadata: this endpoint takes bodies up to <see cref="Bytes"/>.</summary>
+public sealed record BodyLimit(long Bytes);
 
 /// <summary>Never a stack trace: bad requests keep their status, anything else is a 500 with a plain message.</summary>
 public sealed class EngineExceptionHandler(ErrorResponder errors, ILogger<EngineExceptionHandler> logger) : IExceptionHandler

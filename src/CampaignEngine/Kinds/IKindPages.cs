@@ -24,6 +24,9 @@ public interface IKindPages
 
     /// <summary>A compact view of the results, for message pages such as "this campaign has closed".</summary>
     RawHtml Summary(PageLocale locale, KindResults results);
+
+    /// <summary>The standing a results share card shows (leading first); empty when fans may not see results yet.</summary>
+    IReadOnlyList<ShareCards.ShareCardStanding> CardStanding(Campaign campaign, Availability availability, KindResults results);
 }
 
 /// <summary>A refused form post: what the fan sent, why it was refused, and the field errors.</summary>

@@ -1,5 +1,7 @@
 using CampaignEngine.Api;
 using CampaignEngine.Pages.Rendering;
+using CampaignEngine.Results;
+using CampaignEngine.ShareCards;
 
 namespace CampaignEngine.Pages;
 
@@ -25,6 +27,15 @@ public static class FanPageEndpoints
         group.MapGet("/results", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.ResultsAsync(slug, http, ct))
             .WithSummary("The public results page (cached for 2 s)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/card.png", (string slug, HttpContext http, FanPages pages, ShareCardService cards, CancellationToken ct) =>
+                CardAsync(slug, http, pages, ct, campaign => cards.CampaignCardAsync(campaign.Campaign, new Uri(pages.AbsoluteLinks(http, slug).Page).Host, ct), "public, max-age=300"))
+            .WithSummary("The campaign's share card (1200×630 PNG, its og:image)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+        group.MapGet("/results/card.png", (string slug, HttpContext http, FanPages pages, ShareCardService cards, ResultsService results, CancellationToken ct) =>
+                CardAsync(slug, http, pages, ct, async found => await cards.ResultsCardAsync(found.Campaign, found.Availability,
+                    await results.GetResultsAsync(found.Campaign, ct), new Uri(pages.AbsoluteLinks(http, slug).Page).Host, ct), "public, max-age=60"))
+            .WithSummary("The results share card with the current standing (1200×630 PNG)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png");
         group.MapGet("/qr.png", (string slug, HttpContext http, FanPages pages, QrCodes codes, CancellationToken ct) =>
                 QrAsync(slug, http, pages, ct, url => TypedResults.Bytes(codes.Png(url), "image/png")))
             .WithSummary("QR code of the poll's address (PNG)")
@@ -34,6 +45,17 @@ public static class FanPageEndpoints
             .WithSummary("QR code of the poll's address (SVG)")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
         return app;
+    }
+
+    private static async Task<IResult> CardAsync(
+        string slug, HttpContext http, FanPages pages, CancellationToken ct, Func<(Campaigns.Campaign Campaign, Campaigns.Availability Availability), Task<byte[]>> render,
+        string cacheControl)
+    {
+        if (await pages.VisibleAsync(slug, ct) is not { } found || found.Availability == Campaigns.Availability.Archived) return pages.Missing(http, slug);
+        var png = await render(found);
+        HtmlPage.ApplySecurityHeaders(http.Response, SvgPolicy);
+        http.Response.Headers.CacheControl = cacheControl;
+        return TypedResults.Bytes(png, "image/png");
     }
 
     private static async Task<IResult> QrAsync(string slug, HttpContext http, FanPages pages, CancellationToken ct, Func<string, IResult> image)

@@ -62,7 +62,8 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
             ["share_links"] = shell.Share(locale, locale["share_results_heading"], links.Absolute.Results, locale.Format("share_results_text", campaign.Title)),
         });
-        return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, hidden ? "noindex" : "index, follow"));
+        return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, hidden ? "noindex" : "index, follow",
+            resultsCard: true));
     }
 
     public RawHtml Summary(PageLocale locale, KindResults results) => Summary(locale, results, new HashSet<string>());
@@ -98,6 +99,11 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
         var labels = poll.Options.Where(o => mine.Contains(o.Id)).Select(o => o.Label).ToList();
         return labels.Count == 0 ? "…" : string.Join(", ", labels);
     }
+
+    public IReadOnlyList<ShareCards.ShareCardStanding> CardStanding(Campaign campaign, Availability availability, KindResults results) =>
+        ResultsHidden(campaign.SettingsAs<PollSettings>(), availability) || results is not PollResults { TotalVotes: > 0 } poll
+            ? []
+            : poll.Options.OrderByDescending(o => o.Votes).Select(o => new ShareCards.ShareCardStanding(o.Label, o.Percent)).ToList();
 
     /// <summary>Fans see no standing before the close when the marketer chose so.</summary>
     public static bool ResultsHidden(PollSettings poll, Availability availability) =>

@@ -26,7 +26,8 @@ internal static class PageFixtures
 
     public static FanLinks Links(string slug = "summer-poll") =>
         new(new CampaignLinks($"https://vote.example/c/{slug}", $"https://vote.example/c/{slug}/results",
-            $"https://vote.example/c/{slug}/qr.png", $"https://vote.example/c/{slug}/qr.svg"));
+            $"https://vote.example/c/{slug}/qr.png", $"https://vote.example/c/{slug}/qr.svg",
+            $"https://vote.example/c/{slug}/card.png", $"https://vote.example/c/{slug}/results/card.png"));
 
     public static Campaign Poll(
         string title = "Which flavour next?",

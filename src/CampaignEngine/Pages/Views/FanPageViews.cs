@@ -79,9 +79,12 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
     }
 
     /// <summary>The head of a campaign's page: its canonical address and share card.</summary>
-    public PageHead Head(Campaign campaign, PageLocale locale, string title, string canonical, FanLinks links, string robots, string? ogTitle = null) =>
-        new(locale.Code, locale.Dir, title, campaign.Description, canonical, ogTitle ?? title, links.Absolute.QrPng, locale["qr_alt"],
-            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links));
+    /// <paramref name="resultsCard"/> picks the card with the current standing (for results pages).
+    public PageHead Head(Campaign campaign, PageLocale locale, string title, string canonical, FanLinks links, string robots, string? ogTitle = null,
+        bool resultsCard = false) =>
+        new(locale.Code, locale.Dir, title, campaign.Description, canonical, ogTitle ?? title,
+            resultsCard ? links.Absolute.ResultsCard : links.Absolute.Card, ogTitle ?? title,
+            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image");
 
     /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
     public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch
