@@ -77,8 +77,9 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
         Assert.Equal("Pick the one you want in stores.", document.Meta("og:description"));
         Assert.Equal(pageUrl, document.Meta("og:url"));
         Assert.Equal("website", document.Meta("og:type"));
-        Assert.Equal(pageUrl + "/qr.png", document.Meta("og:image"));
-        Assert.Equal("summary", document.Meta("twitter:card"));
+        Assert.Equal(pageUrl + "/card.png", document.Meta("og:image"));
+        Assert.Equal("1200", document.Meta("og:image:width"));
+        Assert.Equal("summary_large_image", document.Meta("twitter:card"));
         Assert.Equal(pageUrl, document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Contains("width=device-width", document.QuerySelector("meta[name=viewport]")!.GetAttribute("content"));
     }
@@ -121,10 +122,12 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
             Assert.Contains(page.Document.QuerySelectorAll("h1, .eyebrow"), e => e.TextContent == string.Join(" ", Hostile));
             Assert.DoesNotContain("<script>alert", page.Source);
         }
-        var pollPage = await fan.GetPageAsync($"/c/{poll.Slug}");
+        // A fan who has not voted sees the form and the shared pages.
+        using var stranger = Host.CreateClient();
+        var pollPage = await stranger.GetPageAsync($"/c/{poll.Slug}");
         Assert.Equal(Hostile, pollPage.Document.QuerySelectorAll(".option label").Select(l => l.TextContent));
         Assert.Equal(string.Join(" ", Hostile), pollPage.Document.Meta("og:title"));
-        var results = await fan.GetPageAsync($"/c/{poll.Slug}/results");
+        var results = await stranger.GetPageAsync($"/c/{poll.Slug}/results");
         Assert.Equal(Hostile, results.Document.QuerySelectorAll(".result-label").Select(l => l.TextContent));
         Assert.Equal("Results: " + string.Join(" ", Hostile), results.Document.Meta("og:title"));
 
