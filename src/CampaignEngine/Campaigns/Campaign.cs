@@ -61,7 +61,14 @@ public sealed record BrandSettings(string? AccentColor = null, string? RulesUrl 
 /// <summary>What a fan sees after taking part: a message of the brand's, or the brand's own page.</summary>
 public sealed record ThanksSettings(string? Message = null, string? RedirectUrl = null);
 
-public sealed record ContactSettings(ContactMode Mode = ContactMode.Off, string? ConsentText = null);
+/// <summary>
+/// What the pages ask of fans. <see cref="RetentionDays"/>: how long after the end details given only to take part
+/// (required mode, no marketing consent) are kept; the form says so.
+/// </summary>
+public sealed record ContactSettings(ContactMode Mode = ContactMode.Off, string? ConsentText = null, int RetentionDays = ContactSettings.DefaultRetentionDays)
+{
+    public const int DefaultRetentionDays = 90;
+}
 
 public enum CampaignStatus { Draft, Live, Closed, Archived }
 

@@ -111,6 +111,8 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
             refused.Add("timeZone", "\"Per day\" allowances of fans who took part follow the current zone; it cannot change now.");
         if (after.Contact.Mode != before.Contact.Mode)
             refused.Add("contact.mode", "Fans have taken part under the current contact mode; it cannot change now.");
+        if (before.Contact.Mode == ContactMode.Required && after.Contact.RetentionDays > before.Contact.RetentionDays)
+            refused.Add("contact.retentionDays", "Fans were told how long their details are kept; the period may only get shorter now.");
     }
 
     /// <summary>The campaign as a create request would describe it: what a merge patch applies to.</summary>
@@ -127,6 +129,7 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
             {
                 Mode = JsonNamingPolicy.CamelCase.ConvertName(campaign.Contact.Mode.ToString()),
                 ConsentText = campaign.Contact.ConsentText,
+                RetentionDays = campaign.Contact.RetentionDays,
             },
             StartsAt = campaign.StartsAt,
             EndsAt = campaign.EndsAt,

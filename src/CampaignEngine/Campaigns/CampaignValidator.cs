@@ -18,6 +18,8 @@ public static class CampaignValidator
     public const int MaxTitle = 200;
     public const int MaxDescription = 2000;
     public const int MaxConsentText = 1000;
+    public const int MinRetentionDays = 1;
+    public const int MaxRetentionDays = 730;
     public const int MaxThanksMessage = 500;
     public const int MaxUrl = 2000;
     public const int MaxEmbedOrigins = 10;
@@ -125,6 +127,8 @@ public static class CampaignValidator
             errors.Add("contact.mode", "Use 'off', 'optional' or 'required'.");
         if (contact.Mode is "optional" or "required")
             CheckText(contact.ConsentText, "contact.consentText", MaxConsentText, required: true, errors);
+        if (contact.RetentionDays is < MinRetentionDays or > MaxRetentionDays)
+            errors.Add("contact.retentionDays", $"Between {MinRetentionDays} and {MaxRetentionDays} days.");
     }
 
     private static void CheckBrand(BrandRequest? brand, FieldErrors errors)
@@ -200,6 +204,7 @@ public static class CampaignValidator
     public static IReadOnlyList<string> EmbedOriginsOf(List<string>? origins) => origins?.Select(o => o.TrimEnd('/')).Distinct().ToList() ?? [];
 
     public static ContactSettings ContactOf(ContactRequest? contact) => contact is { } c
-        ? new ContactSettings(Enum.Parse<ContactMode>(c.Mode!, ignoreCase: true), c.Mode == "off" ? null : c.ConsentText!.Trim())
+        ? new ContactSettings(Enum.Parse<ContactMode>(c.Mode!, ignoreCase: true), c.Mode == "off" ? null : c.ConsentText!.Trim(),
+            c.RetentionDays ?? ContactSettings.DefaultRetentionDays)
         : new ContactSettings();
 }

@@ -63,4 +63,7 @@ public sealed record ContactRequest
 {
     public string? Mode { get; init; }
     public string? ConsentText { get; init; }
+
+    /// <summary>Days after the end that details given only to take part are kept (1–730, default 90).</summary>
+    public int? RetentionDays { get; init; }
 }

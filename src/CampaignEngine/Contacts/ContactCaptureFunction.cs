@@ -4,7 +4,7 @@ using CampaignEngine.Storage;
 
 namespace CampaignEngine.Contacts;
 
-/// <summary>The <c>contacts</c> queue function: stores each consented contact and its consent record.</summary>
+/// <summary>The <c>contacts</c> queue function: stores each contact with its purposes, and its marketing consent record if it gave one.</summary>
 public sealed class ContactCaptureFunction(ContactStore store, ILogger<ContactCaptureFunction> logger) : IQueueFunction
 {
     public string Name => "ContactCapture";

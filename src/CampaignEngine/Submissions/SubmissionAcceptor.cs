@@ -7,7 +7,7 @@ namespace CampaignEngine.Submissions;
 
 /// <summary>
 /// The accept side of every submission: checks it against the campaign, the kind's action and the
-/// participant's allowance, then hands it (and any consented contact details) to the queues. It
+/// participant's allowance, then hands it (and any contact details the contact rules keep) to the queues. It
 /// answers only after both are durably enqueued, so a receipt always stands for a submission that
 /// will be counted.
 /// </summary>

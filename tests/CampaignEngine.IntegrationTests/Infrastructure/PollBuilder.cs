@@ -18,8 +18,8 @@ public sealed class PollBuilder
     public PollBuilder WithOptions(params string[] labels) => Set("options", labels.Select(l => new { label = l }).ToArray());
     public PollBuilder WithOptionIds(params (string Id, string Label)[] options) => Set("options", options.Select(o => new { id = o.Id, label = o.Label }).ToArray());
     public PollBuilder WithVotesPerVoter(int votes, string period = "campaign") => Set("rules", new { votesPerVoter = votes, period });
-    public PollBuilder WithContact(string mode, string consentText = "Send me offers from Test Brand. I can unsubscribe at any time.") =>
-        Set("contact", new { mode, consentText });
+    public PollBuilder WithContact(string mode, string consentText = "Send me offers from Test Brand. I can unsubscribe at any time.", int? retentionDays = null) =>
+        Set("contact", retentionDays is { } days ? new { mode, consentText, retentionDays = days } : new { mode, consentText });
     public PollBuilder With(string field, object? value) => Set(field, value);
 
     public PollBuilder UniqueSlug(string stem = "poll") => WithSlug($"{stem}-{Guid.NewGuid():N}"[..Math.Min(40, stem.Length + 33)]);

@@ -47,9 +47,38 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
         var without = await fan.GetPageAsync($"/c/{off.Slug}");
 
         Assert.True(withContact.Document.QuerySelector("input[name=email]")!.HasAttribute("required"));
-        Assert.False(withContact.Document.QuerySelector("input[name=consent]")!.HasAttribute("checked"));
         Assert.Null(without.Document.QuerySelector("input[name=email]"));
         Assert.Null(without.Document.QuerySelector("input[name=consent]"));
+    }
+
+    [Fact]
+    public async Task RequiredContactKeepsTheMarketingBoxOptionalAndSaysWhatTheDetailsAreForAndWhenTheyGo()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("purpose").WithContact("required", retentionDays: 30));
+        using var fan = Host.CreateClient();
+
+        var page = await fan.GetPageAsync($"/c/{poll.Slug}");
+
+        var consent = page.Document.QuerySelector("input[type=checkbox][name=consent]")!;
+        Assert.False(consent.HasAttribute("required"));
+        Assert.False(consent.HasAttribute("checked"));
+        Assert.Equal("(optional)", page.Document.QuerySelector("label[for=consent] .optional")!.TextContent);
+        Assert.Equal(
+            "We use your details only for this poll (for example, to contact the winners) and delete them 30 days after it ends. We send you offers only if you tick the box below.",
+            page.Document.GetElementById("contact-purpose")!.TextContent);
+    }
+
+    [Fact]
+    public async Task RequiredContactTakesPartWithoutTheBoxTicked()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("untick").WithContact("required"));
+        using var fan = Host.CreateClient();
+
+        var vote = await fan.PostAsync($"/c/{poll.Slug}/votes", new FormUrlEncodedContent(new Dictionary<string, string> { ["optionId"] = "choc", ["email"] = "fan@example.com" }));
+
+        Assert.Equal(HttpStatusCode.SeeOther, vote.StatusCode);
+        Assert.StartsWith($"/c/{poll.Slug}/thanks", vote.Headers.Location!.OriginalString);
+        await Host.WaitForTotalAsync(poll.Slug, 1);
     }
 
     [Fact]
@@ -162,19 +191,53 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
     }
 
     [Fact]
-    public async Task MissingChoiceAndMissingConsentAreShownInline()
+    public async Task AMissingChoiceIsShownInlineAndKeepsTheEmail()
     {
         var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("inline").WithContact("required"));
         using var fan = Host.CreateClient();
 
         var noChoice = await fan.PostFormAsync($"/c/{poll.Slug}/votes", ("email", "fan@example.com"));
-        var noConsent = await fan.PostFormAsync($"/c/{poll.Slug}/votes", ("optionId", "choc"), ("email", "fan@example.com"));
 
         Assert.Equal(HttpStatusCode.BadRequest, noChoice.Response.StatusCode);
         Assert.Equal("Choose one of the options.", noChoice.Document.GetElementById("options-error")!.TextContent);
         Assert.Equal("fan@example.com", noChoice.Document.QuerySelector("input[name=email]")!.GetAttribute("value"));
-        Assert.Equal(HttpStatusCode.BadRequest, noConsent.Response.StatusCode);
-        Assert.Equal("Tick the box to agree, or you cannot take part.", noConsent.Document.GetElementById("consent-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AnEmailWithoutConsentAndConsentWithoutAnEmailAreAnsweredInlineNotDropped()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("mismatch").WithContact("optional"));
+        using var fan = Host.CreateClient();
+
+        var emailOnly = await fan.PostFormAsync($"/c/{poll.Slug}/votes", ("optionId", "choc"), ("email", "fan@example.com"));
+        var consentOnly = await fan.PostFormAsync($"/c/{poll.Slug}/votes", ("optionId", "choc"), ("consent", "yes"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, emailOnly.Response.StatusCode);
+        Assert.Equal("Your email will not be kept unless you tick this box. Tick it, or clear the email field.",
+            emailOnly.Document.GetElementById("consent-error")!.TextContent);
+        Assert.Equal("true", emailOnly.Document.QuerySelector("input[name=consent]")!.GetAttribute("aria-invalid"));
+        Assert.Equal("fan@example.com", emailOnly.Document.QuerySelector("input[name=email]")!.GetAttribute("value"));
+        Assert.Equal("choc", emailOnly.Document.QuerySelector("input[type=radio]:checked")!.GetAttribute("value"));
+        Assert.NotNull(emailOnly.Document.QuerySelector(".error-summary a[href='#consent']"));
+        Assert.Equal(HttpStatusCode.BadRequest, consentOnly.Response.StatusCode);
+        Assert.Equal("Enter your email to receive offers, or untick the box.", consentOnly.Document.GetElementById("email-error")!.TextContent);
+        Assert.True(consentOnly.Document.QuerySelector("input[name=consent]")!.HasAttribute("checked"));
+        // Neither refusal used up the fan's vote: leaving both out takes part, and counts as the only vote.
+        var plain = await fan.PostAsync($"/c/{poll.Slug}/votes", new FormUrlEncodedContent([KeyValuePair.Create("optionId", "choc")]));
+        Assert.Equal(HttpStatusCode.SeeOther, plain.StatusCode);
+        await Host.WaitForTotalAsync(poll.Slug, 1);
+    }
+
+    [Fact]
+    public async Task TheConsentMessagesSpeakTheCampaignsLanguage()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("mismatch-de").WithLocale("de").WithContact("optional"));
+        using var fan = Host.CreateClient();
+
+        var page = await fan.PostFormAsync($"/c/{poll.Slug}/votes", ("optionId", "choc"), ("email", "fan@example.com"));
+
+        Assert.Equal("Deine E-Mail-Adresse wird nicht gespeichert, wenn du dieses Kästchen nicht ankreuzt. Kreuze es an oder leere das E-Mail-Feld.",
+            page.Document.GetElementById("consent-error")!.TextContent);
     }
 
     [Fact]

@@ -25,6 +25,10 @@ public sealed class PageEscapingTests
         yield return ("poll-open", PollViews.Campaign(poll, Availability.Open, Links(), null));
         yield return ("poll-refused", PollViews.Campaign(required, Availability.Open, Links(), null,
             new CampaignEngine.Kinds.FormState(typed, SubmissionRefusal.InvalidContact, new Dictionary<string, string[]> { ["email"] = ["x"], ["name"] = ["y"] })));
+        yield return ("poll-required-open", PollViews.Campaign(required, Availability.Open, Links(), null));
+        // Optional contact, an email without consent: the consent box carries its inline error.
+        yield return ("poll-consent-refused", PollViews.Campaign(poll, Availability.Open, Links(), null,
+            new CampaignEngine.Kinds.FormState(typed, SubmissionRefusal.ConsentRequired, new Dictionary<string, string[]> { ["email"] = ["x"], ["consent"] = ["z"] })));
         yield return ("poll-closed", PollViews.Campaign(poll, Availability.Closed, Links(), results));
         yield return ("poll-not-started", PollViews.Campaign(poll with { StartsAt = DateTimeOffset.UnixEpoch }, Availability.NotStarted, Links(), null));
         yield return ("thanks", Views.Thanks(poll, Links(), Hostile[0]));
@@ -80,6 +84,17 @@ public sealed class PageEscapingTests
         Assert.EndsWith(HostileTitle, document.QuerySelector("label[for=consent]")!.TextContent);
         Assert.Equal(HostileTitle, Meta(document, "og:title"));
         Assert.Equal(string.Join("\n", Hostile), Meta(document, "og:description"));
+    }
+
+    [Theory]
+    [InlineData("poll-required-open")]
+    [InlineData("poll-consent-refused")]
+    public void HostileConsentTextStaysTextBesideTheContactLabels(string name)
+    {
+        var document = Parse(Page(name));
+
+        Assert.Equal(HostileTitle, document.QuerySelector("label[for=consent] span[dir=auto]")!.TextContent);
+        Assert.NotNull(document.QuerySelector(name == "poll-required-open" ? "#contact-purpose" : "#consent-error"));
     }
 
     [Fact]

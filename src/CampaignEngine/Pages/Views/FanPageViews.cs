@@ -99,10 +99,14 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         new(action, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false);
 
     /// <summary>The contact fieldset, as the campaign's contact mode asks for it; null when contact is off.</summary>
-    public ContactView? Contact(PageLocale locale, Campaign campaign) => campaign.Contact.Mode == ContactMode.Off ? null : new ContactView(
-        campaign.Contact.Mode == ContactMode.Required,
-        locale[campaign.Contact.Mode == ContactMode.Required ? "contact_required_hint" : "contact_optional_hint"],
-        campaign.Contact.ConsentText ?? "");
+    public ContactView? Contact(PageLocale locale, Campaign campaign) => campaign.Contact.Mode switch
+    {
+        ContactMode.Off => null,
+        // Details needed to take part are not consent to offers: the form says what they are for and when they go.
+        ContactMode.Required => new ContactView(true, locale["contact_required_hint"],
+            locale.Format("contact_required_purpose", locale.Count("days", campaign.Contact.RetentionDays)), campaign.Contact.ConsentText ?? ""),
+        _ => new ContactView(false, locale["contact_optional_hint"], null, campaign.Contact.ConsentText ?? ""),
+    };
 
     public RawHtml Share(PageLocale locale, string heading, string url, string text) =>
         Render("share-links", locale, new() { ["share"] = ShareLinks.For(locale, heading, url, text) });
@@ -114,25 +118,30 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
     public static ErrorsView ContactErrors(PageLocale locale, FormState form, string? choice)
     {
         var fields = form.Errors ?? new Dictionary<string, string[]>();
-        var input = form.Input;
         string? Has(string field, Func<string> message) => fields.ContainsKey(field) ? message() : null;
 
         var errors = new ErrorsView(
             choice,
-            Has("email", () => locale[ContactRules.Normalize(input.Email) is null ? "error_email_missing" : "error_email_invalid"]),
+            Has("email", () => locale[EmailErrorKey(form)]),
             Has("name", () => locale.Format("error_name_too_long", locale.Number(ContactRules.MaxName))),
-            Has("consent", () => locale["error_consent_required"]));
+            Has("consent", () => locale["error_consent_to_keep_email"]));
         if (errors.Any) return errors;
 
         // A refusal without field errors still has to say what is wrong.
         return form.Refusal switch
         {
             SubmissionRefusal.InvalidInput => new ErrorsView(locale["error_choose_option"], null, null, null),
-            SubmissionRefusal.ConsentRequired => new ErrorsView(null, null, null, locale["error_consent_required"]),
+            SubmissionRefusal.ConsentRequired => new ErrorsView(null, null, null, locale["error_consent_to_keep_email"]),
             SubmissionRefusal.InvalidContact => new ErrorsView(null, locale["error_email_invalid"], null, null),
             _ => errors,
         };
     }
+
+    /// <summary>A missing email is a consent mismatch when the box was ticked for offers (<see cref="ContactRules"/>).</summary>
+    private static string EmailErrorKey(FormState form) =>
+        ContactRules.Normalize(form.Input.Email) is not null ? "error_email_invalid"
+        : form.Refusal == SubmissionRefusal.ConsentRequired ? "error_email_for_offers"
+        : "error_email_missing";
 
     public RawHtml Render(string template, PageLocale locale, Dictionary<string, object?> variables)
     {

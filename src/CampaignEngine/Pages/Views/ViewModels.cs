@@ -35,7 +35,8 @@ public sealed record OptionView(string Id, string InputId, string Label, bool Ch
 
 public sealed record FormView(string Action, string Email, string Name, bool Consent);
 
-public sealed record ContactView(bool Required, string Hint, string ConsentText);
+/// <summary>The contact fieldset; <c>Purpose</c> says, in required mode, what the details are for and when they go.</summary>
+public sealed record ContactView(bool Required, string Hint, string? Purpose, string ConsentText);
 
 public sealed record ErrorItem(string Target, string Message);
 
