@@ -49,7 +49,8 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>Starts an engine. <paramref name="settings"/> overrides configuration (keys use ':').</summary>
     public static async Task<EngineHost> StartAsync(
-        IDictionary<string, string?>? settings = null, AzuriteServer? azurite = null, string? prefix = null)
+        IDictionary<string, string?>? settings = null, AzuriteServer? azurite = null, string? prefix = null,
+        Action<IServiceCollection>? services = null)
     {
         azurite ??= await AzuriteServer.SharedAsync();
         prefix ??= "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
@@ -67,7 +68,11 @@ public sealed class EngineHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
         var args = config.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = CampaignEngineApp.Build(args, builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
+        var app = CampaignEngineApp.Build(args, builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EngineHost(app, new Uri(address), adminKey, prefix, azurite);
