@@ -28,6 +28,13 @@ public sealed class FanPages(
 {
     private const string NoStore = "no-store";
 
+    /// <summary>
+    /// The shared rendering of a page (for fans who have not taken part). Browsers must ask again each
+    /// time, or a fan who just voted would be shown their cached empty form; the engine answers from
+    /// its rendered-page cache, so asking is cheap.
+    /// </summary>
+    private const string SharedPage = "public, no-cache";
+
     /// <summary>A friendly page for an error, in the campaign's language (or the browser's, or English).</summary>
     public IResult ErrorAsync(HttpContext http, Campaign? campaign, int statusCode, FanMessage message) =>
         new HtmlPage(statusCode, async h =>
@@ -71,7 +78,7 @@ public sealed class FanPages(
         var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
         var html = rendered.GetOrRender($"page|{availability}|{links.Absolute.Page}", campaign, closed,
             () => PagesOf(campaign).Campaign(campaign, availability, links, closed));
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=5", policy: FanPolicy.For(campaign));
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), SharedPage, policy: FanPolicy.For(campaign), variesByCookie: true);
     }
 
     internal async Task<IResult> ThanksAsync(string slug, string? receipt, HttpContext http, CancellationToken ct)
@@ -92,11 +99,12 @@ public sealed class FanPages(
         if (participation.Count > 0)
         {
             var own = PagesOf(found.Campaign).Results(found.Campaign, found.Availability, links, current, participation);
-            return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(found.Campaign));
+            return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(found.Campaign, live: true));
         }
         var html = rendered.GetOrRender($"results|{found.Availability}|{links.Absolute.Page}", found.Campaign, current,
             () => PagesOf(found.Campaign).Results(found.Campaign, found.Availability, links, current));
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=2", policy: FanPolicy.For(found.Campaign));
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), SharedPage, policy: FanPolicy.For(found.Campaign, live: true),
+            variesByCookie: true);
     }
 
     /// <summary>The campaign if fans may see it: the slug is well formed, it exists and is not a draft.</summary>

@@ -13,17 +13,19 @@ namespace CampaignEngine.Pages;
 /// </summary>
 public static class FanPolicy
 {
-    private static readonly ConcurrentDictionary<(string? Style, string Origins), string> Policies = new();
+    private static readonly ConcurrentDictionary<(string? Style, string Origins, bool Live), string> Policies = new();
 
-    public static string For(Campaign campaign) => For(BrandStyle(campaign), campaign.EmbedOrigins);
+    /// <summary><paramref name="live"/>: a results page, whose script refreshes the standing.</summary>
+    public static string For(Campaign campaign, bool live = false) => For(BrandStyle(campaign), campaign.EmbedOrigins, live);
 
-    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins)
+    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins, bool live = false)
     {
-        if (brandStyle is null && embedOrigins.Count == 0) return HtmlPage.ContentSecurityPolicy;
+        var shell = live ? HtmlPage.LiveContentSecurityPolicy : HtmlPage.ContentSecurityPolicy;
+        if (brandStyle is null && embedOrigins.Count == 0) return shell;
         if (Policies.Count > 10_000) Policies.Clear();
-        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins)), static key =>
+        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins), live), static key =>
         {
-            var policy = HtmlPage.ContentSecurityPolicy;
+            var policy = key.Live ? HtmlPage.LiveContentSecurityPolicy : HtmlPage.ContentSecurityPolicy;
             if (key.Style is not null)
             {
                 var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key.Style)));

@@ -10,7 +10,8 @@ namespace CampaignEngine.Pages;
 /// executes, so callers that must stay synchronous (ErrorAsync, VoteRefused) can still read storage.
 /// </summary>
 public sealed partial class HtmlPage(
-    int statusCode, Func<HttpContext, Task<string>> render, string cacheControl, bool variesByLanguage = false, string? policy = null) : IResult
+    int statusCode, Func<HttpContext, Task<string>> render, string cacheControl, bool variesByLanguage = false, string? policy = null,
+    bool variesByCookie = false) : IResult
 {
     public const string ContentType = "text/html; charset=utf-8";
 
@@ -21,6 +22,13 @@ public sealed partial class HtmlPage(
     public static string ContentSecurityPolicy { get; } =
         $"default-src 'none'; style-src '{StyleHash(PageTemplates.Source("layout"))}'; img-src 'self' data:; " +
         "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Results pages refresh their standing with the layout's one static script (allowed by its hash,
+    /// and to fetch from this origin only); without JavaScript they are complete as served.
+    /// </summary>
+    public static string LiveContentSecurityPolicy { get; } = ContentSecurityPolicy
+        .Replace("default-src 'none';", $"default-src 'none'; script-src '{ScriptHash(PageTemplates.Source("layout"))}'; connect-src 'self';", StringComparison.Ordinal);
 
     public int StatusCode => statusCode;
 
@@ -33,6 +41,7 @@ public sealed partial class HtmlPage(
         ApplySecurityHeaders(response, policy ?? ContentSecurityPolicy);
         response.Headers.CacheControl = cacheControl;
         if (variesByLanguage) response.Headers.Vary = "Accept-Language";
+        if (variesByCookie) response.Headers.Vary = "Cookie";
         var bytes = Encoding.UTF8.GetBytes(html);
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
@@ -56,6 +65,20 @@ public sealed partial class HtmlPage(
         return "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)));
     }
 
+    /// <summary>The CSP source for the layout's single &lt;script&gt; element (static text, no expressions).</summary>
+    public static string ScriptHash(string layoutSource)
+    {
+        var match = ScriptElement().Match(layoutSource);
+        if (!match.Success || match.Groups[1].Value.Contains("{{", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The layout needs exactly one static <script> element.");
+        }
+        return "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)));
+    }
+
     [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleElement();
+
+    [GeneratedRegex("<script>(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex ScriptElement();
 }

@@ -294,7 +294,8 @@ public sealed class FanPageTests(EngineFixture fixture) : IClassFixture<EngineFi
         var page = await Eventually.ReturnsAsync(() => fan.GetPageAsync($"/c/{poll.Slug}/results"),
             p => p.Document.QuerySelector(".meta")!.TextContent.Contains("Total votes: 3"), TimeSpan.FromSeconds(20), "results page to show 3 votes");
 
-        Assert.Equal("public, max-age=2", page.Response.Headers.CacheControl?.ToString());
+        Assert.Equal("public, no-cache", page.Response.Headers.CacheControl?.ToString());
+        Assert.Contains("Cookie", page.Response.Headers.Vary);
         var rows = page.Document.QuerySelectorAll(".results li")
             .Select(li => (li.QuerySelector(".result-label")!.TextContent, li.QuerySelector(".result-figures")!.TextContent,
                 li.QuerySelector("svg rect")!.GetAttribute("width")))

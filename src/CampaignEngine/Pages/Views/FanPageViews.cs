@@ -84,7 +84,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         bool resultsCard = false) =>
         new(locale.Code, locale.Dir, title, campaign.Description, canonical, ogTitle ?? title,
             resultsCard ? links.Absolute.ResultsCard : links.Absolute.Card, ogTitle ?? title,
-            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image");
+            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image", Live: resultsCard);
 
     /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
     public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch

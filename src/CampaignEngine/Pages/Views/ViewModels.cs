@@ -15,7 +15,8 @@ public sealed record PageHead(
     string OgLocale,
     string Robots,
     PageBrand? Brand = null,
-    string TwitterCard = "summary");
+    string TwitterCard = "summary",
+    bool Live = false);
 
 /// <summary>A campaign's brand on its pages: the accent as one CSS rule, its images and its links.</summary>
 public sealed record PageBrand(string? Style, string? LogoUrl, string? CoverUrl, string? RulesUrl, string? PrivacyUrl)
