@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Data.Tables;
 using CampaignEngine.Kinds;
@@ -14,6 +15,22 @@ namespace CampaignEngine.Campaigns;
 public sealed class CampaignStore(StorageClients clients, StorageNames names, CampaignKinds kinds)
 {
     private const string Partition = "campaign";
+
+    /// <summary>The campaign as JSON without its settings, which the kind writes and reads on its own.</summary>
+    private static readonly JsonSerializerOptions DefinitionJson = new(EngineJson.Options)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                type =>
+                {
+                    if (type.Type != typeof(Campaign)) return;
+                    type.Properties.Remove(type.Properties.Single(p => p.Name == "settings"));
+                },
+            },
+        },
+    };
 
     private TableClient Table => clients.Tables.GetTableClient(names.CampaignsTable);
 
@@ -93,59 +110,18 @@ public sealed class CampaignStore(StorageClients clients, StorageNames names, Ca
     {
         ["Kind"] = campaign.Kind,
         ["Status"] = campaign.Status.ToString(),
-        ["Definition"] = JsonSerializer.Serialize(CampaignDefinition.From(campaign), EngineJson.Options),
+        ["Definition"] = JsonSerializer.Serialize(campaign, DefinitionJson),
         ["Settings"] = kinds.Get(campaign.Kind).WriteStored(campaign.Settings),
     };
 
     private StoredCampaign FromEntity(TableEntity entity)
     {
         var definition = entity.GetString("Definition");
-        var stored = JsonSerializer.Deserialize<CampaignDefinition>(definition, EngineJson.Options)!;
+        var stored = JsonSerializer.Deserialize<Campaign>(definition, DefinitionJson)!;
         var kind = kinds.Get(stored.Kind);
         // Campaigns stored before kinds had sections kept their settings inside the definition.
-        var settings = kind.ReadStored(entity.GetString("Settings") ?? definition);
-        var campaign = stored.ToCampaign(kind.Name, settings);
+        var campaign = stored with { Settings = kind.ReadStored(entity.GetString("Settings") ?? definition) };
         return new StoredCampaign(campaign, entity.ETag);
-    }
-
-    /// <summary>The stored JSON of a campaign without its settings (which the kind writes and reads).</summary>
-    private sealed record CampaignDefinition
-    {
-        public required string Slug { get; init; }
-        public required string Kind { get; init; }
-        public required string Title { get; init; }
-        public string? Description { get; init; }
-        public string Locale { get; init; } = Locales.Default;
-        public CampaignStatus Status { get; init; }
-        public ContactSettings Contact { get; init; } = new();
-        public DateTimeOffset? StartsAt { get; init; }
-        public DateTimeOffset? EndsAt { get; init; }
-        public string? TimeZone { get; init; }
-        public IReadOnlyDictionary<string, string>? Texts { get; init; }
-        public BrandSettings Brand { get; init; } = new();
-        public ThanksSettings Thanks { get; init; } = new();
-        public IReadOnlyList<string> EmbedOrigins { get; init; } = [];
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset? PublishedAt { get; init; }
-        public DateTimeOffset? ClosedAt { get; init; }
-        public DateTimeOffset? ArchivedAt { get; init; }
-        public int Shards { get; init; } = 16;
-
-        public static CampaignDefinition From(Campaign c) => new()
-        {
-            Slug = c.Slug, Kind = c.Kind, Title = c.Title, Description = c.Description, Locale = c.Locale, Status = c.Status,
-            Contact = c.Contact, StartsAt = c.StartsAt, EndsAt = c.EndsAt, TimeZone = c.TimeZone, Texts = c.Texts, Brand = c.Brand,
-            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
-            ClosedAt = c.ClosedAt, ArchivedAt = c.ArchivedAt, Shards = c.Shards,
-        };
-
-        public Campaign ToCampaign(string kind, KindSettings settings) => new()
-        {
-            Slug = Slug, Kind = kind, Title = Title, Description = Description, Locale = Locale, Status = Status,
-            Contact = Contact, StartsAt = StartsAt, EndsAt = EndsAt, TimeZone = TimeZone, Texts = Texts, Brand = Brand, Thanks = Thanks,
-            EmbedOrigins = EmbedOrigins, CreatedAt = CreatedAt, PublishedAt = PublishedAt,
-            ClosedAt = ClosedAt, ArchivedAt = ArchivedAt, Shards = Shards, Settings = settings,
-        };
     }
 }
 

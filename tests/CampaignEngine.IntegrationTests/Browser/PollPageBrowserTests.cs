@@ -25,7 +25,7 @@ public sealed class PollPageBrowserTests(BrowserFixture browser, ITestOutputHelp
     [MemberData(nameof(RightToLeft))]
     public async Task ABrandedPollFitsAPhoneInARightToLeftLanguage(string locale, string title, string first, string shot)
     {
-        var poll = await browser.Host.CreateCampaignAsync(Branded("rtl" + locale, locale, title, ("a", first), ("b", "Vanilla 🍦"), ("c", "Pistachio")));
+        var poll = await browser.Host.CreateCampaignAsync(Branded("rtl" + locale, locale, title, ("a", first), ("b", "Vanilla"), ("c", "Pistachio")));
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 }, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
