@@ -5,42 +5,44 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CampaignEngine.Branding;
 
-/// <summary>Stores an uploaded brand image and points the campaign at it.</summary>
+/// <summary>Stores an uploaded campaign image (the brand's, or one of the kind's slots) and points the campaign at it.</summary>
 public sealed class BrandImages(CampaignStore store, CampaignCache cache, CampaignPresenter presenter, MediaStore media, ILogger<BrandImages> logger)
 {
+    /// <summary>Where an image goes on a campaign: null when the campaign has no such slot.</summary>
+    public delegate Campaign? Placement(Campaign campaign, string? path);
+
     public async Task<Results<Ok<CampaignResponse>, ValidationProblem, ProblemHttpResult>> SetAsync(
-        string slug, BrandImage image, HttpRequest request, CancellationToken ct)
+        string slug, string slot, ImageLimits limits, Placement place, HttpRequest request, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
         if (await store.FindCampaignAsync(slug, ct) is not { } found) return Problems.NotFound($"No campaign '{slug}'.");
         if (found.Campaign.Status == CampaignStatus.Archived) return Problems.Conflict("An archived campaign cannot change.");
+        if (place(found.Campaign, null) is null) return Problems.NotFound($"The campaign has no image '{slot}'.");
 
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        var result = ImageSanitizer.Sanitize(body.GetBuffer().AsMemory(0, (int)body.Length), image.Limits);
-        if (result.Problem is { } problem) return Problems.Validation(new() { [image.Name] = [Describe(problem, image.Limits)] });
+        var result = ImageSanitizer.Sanitize(body.GetBuffer().AsMemory(0, (int)body.Length), limits);
+        if (result.Problem is { } problem) return Problems.Validation(new() { [slot] = [Describe(problem, limits)] });
 
-        var path = MediaPaths.For($"{slug}/{image.Name}", result.Image!);
+        var path = MediaPaths.For($"{slug}/{slot}", result.Image!);
         await media.SetImageAsync(path, result.Image!, ct);
-        return await PointAsync(slug, image, path, request.HttpContext, ct);
+        return await PointAsync(slug, slot, path, place, request.HttpContext, ct);
     }
 
-    public async Task<Results<Ok<CampaignResponse>, ValidationProblem, ProblemHttpResult>> RemoveAsync(string slug, BrandImage image, HttpContext http, CancellationToken ct) =>
-        Slug.IsValid(slug) ? await PointAsync(slug, image, null, http, ct) : Problems.BadSlug(slug);
-
-    /// <summary>Points the campaign at the image (or at none); the blob of a replaced image stays, as pages cached elsewhere may still name it.</summary>
-    private async Task<Results<Ok<CampaignResponse>, ValidationProblem, ProblemHttpResult>> PointAsync(
-        string slug, BrandImage image, string? path, HttpContext http, CancellationToken ct)
+    /// <summary>Points the campaign at the image (or at none); a replaced image's blob stays, as pages cached elsewhere may still name it.</summary>
+    public async Task<Results<Ok<CampaignResponse>, ValidationProblem, ProblemHttpResult>> PointAsync(
+        string slug, string slot, string? path, Placement place, HttpContext http, CancellationToken ct)
     {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (await store.FindCampaignAsync(slug, ct) is not { } stored) return Problems.NotFound($"No campaign '{slug}'.");
             if (stored.Campaign.Status == CampaignStatus.Archived) return Problems.Conflict("An archived campaign cannot change.");
-            var next = stored.Campaign with { Brand = image.With(stored.Campaign.Brand, path) };
+            if (place(stored.Campaign, path) is not { } next) return Problems.NotFound($"The campaign has no image '{slot}'.");
             if (await store.TryReplaceCampaignAsync(next, stored.ETag, ct) is { } saved)
             {
                 cache.Evict(slug);
-                logger.LogInformation("Campaign {Slug} has a new {Image}", slug, image.Name);
+                logger.LogInformation("Campaign {Slug} has a new image {Slot}", slug, slot);
                 return presenter.Ok(http, saved);
             }
         }

@@ -25,6 +25,9 @@ public sealed record Campaign
     public IReadOnlyDictionary<string, string>? Texts { get; init; }
 
     public BrandSettings Brand { get; init; } = new();
+
+    /// <summary>Images of the kind's own slots (a poll's <c>options/{id}</c>), slot → blob path.</summary>
+    public IReadOnlyDictionary<string, string> Images { get; init; } = new Dictionary<string, string>();
     public ThanksSettings Thanks { get; init; } = new();
 
     /// <summary>Origins allowed to frame the fan pages (CSP frame-ancestors); none by default.</summary>

@@ -24,6 +24,9 @@ public sealed record CampaignResponse
     public required BrandView Brand { get; init; }
     public required ThanksSettings Thanks { get; init; }
     public required IReadOnlyList<string> EmbedOrigins { get; init; }
+
+    /// <summary>The kind's images by slot (a poll's <c>options/{id}</c>), as their public addresses.</summary>
+    public required IReadOnlyDictionary<string, string> Images { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -53,7 +56,9 @@ public sealed record CampaignResponse
             Brand = new BrandView(c.Brand.AccentColor, c.Brand.RulesUrl, c.Brand.PrivacyUrl,
                 c.Brand.LogoPath is null ? null : links.Page + "/media/" + c.Brand.LogoPath.Split('/')[^1],
                 c.Brand.CoverPath is null ? null : links.Page + "/media/" + c.Brand.CoverPath.Split('/')[^1]),
-            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins, CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
+            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins,
+            Images = c.Images.ToDictionary(i => i.Key, i => links.Page + "/media/" + i.Value.Split('/')[^1]),
+            CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
             ClosedAt = c.ClosedAt, ArchivedAt = c.ArchivedAt, Links = links, Warnings = warnings, KindFields = fields,
         };
     }

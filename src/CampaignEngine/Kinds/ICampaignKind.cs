@@ -44,6 +44,9 @@ public interface ICampaignKind
     /// </summary>
     void CheckLiveChange(KindSettings before, KindSettings after, FieldErrors refusals);
 
+    /// <summary>Whether the campaign has an image slot of this name (a poll: <c>options/{id}</c> of each option).</summary>
+    bool HasImageSlot(KindSettings settings, string slot);
+
     /// <summary>The campaign's results from its counters, summed over every shard.</summary>
     KindResults Summarize(Campaign campaign, CounterTotals counters);
 

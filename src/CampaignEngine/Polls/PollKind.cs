@@ -61,6 +61,12 @@ public sealed class PollKind(PollPages pages) : ICampaignKind
     public void CheckLiveChange(KindSettings before, KindSettings after, FieldErrors refusals) =>
         PollSettingsValidator.CheckLiveChange((PollSettings)before, (PollSettings)after, refusals);
 
+    public bool HasImageSlot(KindSettings settings, string slot) =>
+        slot.StartsWith(OptionImagePrefix, StringComparison.Ordinal) && ((PollSettings)settings).FindOption(slot[OptionImagePrefix.Length..]) is not null;
+
+    /// <summary>The image slot of an option: <c>options/{id}</c>.</summary>
+    public const string OptionImagePrefix = "options/";
+
     public KindResults Summarize(Campaign campaign, CounterTotals counters) =>
         PollTally.Sum(campaign.Slug, campaign.SettingsAs<PollSettings>(), counters);
 

@@ -32,7 +32,8 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["multiple"] = poll.IsMultipleChoice,
             ["choose_text"] = ChooseText(locale, poll),
             ["options"] = poll.Options
-                .Select((o, i) => new OptionView(o.Id, $"option-{i + 1}", o.Label, chosen.Contains(o.Id)))
+                .Select((o, i) => new OptionView(o.Id, $"option-{i + 1}", o.Label, chosen.Contains(o.Id),
+                    campaign.Images.GetValueOrDefault(PollKind.OptionImagePrefix + o.Id) is { } image ? links.Media(image) : null))
                 .ToList(),
             ["contact"] = shell.Contact(locale, campaign),
             ["closes"] = open && campaign.EndsAt is { } ends ? locale.Format("open_until", locale.DateTime(ends)) : null,

@@ -39,6 +39,7 @@ public sealed class ThumbsKind(FanPageViews shell) : ICampaignKind
     public KindSettings ReadStored(string json) => JsonSerializer.Deserialize<ThumbsSettings>(json, EngineJson.Options)!;
     public string WriteStored(KindSettings settings) => JsonSerializer.Serialize((ThumbsSettings)settings, EngineJson.Options);
     public void CheckLiveChange(KindSettings before, KindSettings after, FieldErrors refusals) { }
+    public bool HasImageSlot(KindSettings settings, string slot) => false;
 
     public KindResults Summarize(Campaign campaign, CounterTotals counters) =>
         new ThumbsResults(campaign.Slug, counters["t_up"], counters["t_down"], counters.UpdatedAt);

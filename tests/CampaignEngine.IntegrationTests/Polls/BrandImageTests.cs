@@ -14,11 +14,14 @@ public sealed class BrandImageTests(EngineFixture fixture) : IClassFixture<Engin
 {
     private EngineHost Host => fixture.Host;
 
-    private async Task<HttpResponseMessage> UploadAsync(string slug, string image, byte[] bytes, string contentType = "image/jpeg")
+    private Task<HttpResponseMessage> UploadAsync(string slug, string image, byte[] bytes, string contentType = "image/jpeg") =>
+        PutImageAsync($"/api/campaigns/{slug}/brand/{image}", bytes, contentType);
+
+    private async Task<HttpResponseMessage> PutImageAsync(string path, byte[] bytes, string contentType = "image/jpeg")
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return await Host.Admin.PutAsync($"/api/campaigns/{slug}/brand/{image}", content);
+        return await Host.Admin.PutAsync(path, content);
     }
 
     [Fact]
@@ -82,6 +85,29 @@ public sealed class BrandImageTests(EngineFixture fixture) : IClassFixture<Engin
         Assert.Equal(HttpStatusCode.OK, (await Host.Admin.DeleteAsync($"/api/campaigns/{poll.Slug}/brand/cover")).StatusCode);
 
         Assert.Null((await fan.GetPageAsync($"/c/{poll.Slug}")).Document.QuerySelector("img.cover"));
+    }
+
+    [Fact]
+    public async Task EachPollOptionCanCarryAnImage()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("optimg"));
+
+        var uploaded = await PutImageAsync($"/api/campaigns/{poll.Slug}/images/options/van", TestImages.Jpeg(1600, 1200));
+        var unknown = await PutImageAsync($"/api/campaigns/{poll.Slug}/images/options/lemon", TestImages.Jpeg(100, 100));
+
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var url = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("images").GetProperty("options/van").GetString()!;
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var fan = Host.CreateClient();
+        var page = await fan.GetPageAsync($"/c/{poll.Slug}");
+        var img = page.Document.QuerySelector("label[for=option-2] img.option-image")!;
+        Assert.Equal(new Uri(url).AbsolutePath, img.GetAttribute("src"));
+        Assert.Null(page.Document.QuerySelector("label[for=option-1] img"));
+        using var decoded = SKBitmap.Decode(await fan.GetByteArrayAsync(img.GetAttribute("src")));
+        Assert.Equal((800, 600), (decoded.Width, decoded.Height));
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.Admin.DeleteAsync($"/api/campaigns/{poll.Slug}/images/options/van")).StatusCode);
+        Assert.Null((await fan.GetPageAsync($"/c/{poll.Slug}")).Document.QuerySelector("img.option-image"));
     }
 
     [Fact]

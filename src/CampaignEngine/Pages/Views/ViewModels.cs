@@ -32,7 +32,7 @@ public sealed record LinksView(string Poll, string Results, string QrSvg);
 
 public sealed record LinkView(string Href, string Text, bool Primary = false, bool External = false);
 
-public sealed record OptionView(string Id, string InputId, string Label, bool Checked);
+public sealed record OptionView(string Id, string InputId, string Label, bool Checked, string? ImageUrl = null);
 
 public sealed record FormView(string Action, string Email, string Name, bool Consent);
 
