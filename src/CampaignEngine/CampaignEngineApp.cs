@@ -11,7 +11,6 @@ using CampaignEngine.Results;
 using CampaignEngine.Storage;
 using CampaignEngine.Submissions;
 using Microsoft.AspNetCore.HttpOverrides;
-using Scalar.AspNetCore;
 
 namespace CampaignEngine;
 
@@ -83,8 +82,7 @@ public static class CampaignEngineApp
         app.UseRequestLimits();
         app.UseRateLimiter();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignEngine API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapEngineOpenApi();
         app.MapHealth();
         app.MapCampaigns();
         app.MapResultsApi();

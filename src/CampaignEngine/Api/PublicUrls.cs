@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Api;
@@ -17,4 +18,8 @@ public sealed class PublicUrls(IOptions<EngineOptions> options)
     }
 }
 
-public sealed record CampaignLinks(string Page, string Results, string QrPng, string QrSvg);
+public sealed record CampaignLinks(
+    [property: Description("The fan page, where fans take part.")] string Page,
+    [property: Description("The public results page.")] string Results,
+    [property: Description("A QR code of the fan page's address, as PNG.")] string QrPng,
+    [property: Description("The same QR code, as SVG.")] string QrSvg);

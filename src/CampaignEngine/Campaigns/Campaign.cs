@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CampaignEngine.Kinds;
 
 namespace CampaignEngine.Campaigns;
@@ -59,9 +60,13 @@ public sealed record Campaign
 public sealed record BrandSettings(string? AccentColor = null, string? RulesUrl = null, string? PrivacyUrl = null, string? LogoPath = null, string? CoverPath = null);
 
 /// <summary>What a fan sees after taking part: a message of the brand's, or the brand's own page.</summary>
-public sealed record ThanksSettings(string? Message = null, string? RedirectUrl = null);
+public sealed record ThanksSettings(
+    [property: Description("Shown on the thank-you page instead of the standard text; the standard text when null.")] string? Message = null,
+    [property: Description("Address fans are sent to after taking part, instead of the thank-you page.")] string? RedirectUrl = null);
 
-public sealed record ContactSettings(ContactMode Mode = ContactMode.Off, string? ConsentText = null);
+public sealed record ContactSettings(
+    [property: Description("off: nothing is asked. optional: fans may leave contact details, kept only with consent. required: only fans who consent take part.")] ContactMode Mode = ContactMode.Off,
+    [property: Description("What fans agree to by ticking the consent box; null when mode is off.")] string? ConsentText = null);
 
 public enum CampaignStatus { Draft, Live, Closed, Archived }
 
