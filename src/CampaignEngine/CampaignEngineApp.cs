@@ -15,7 +15,6 @@ using CampaignEngine.ShareCards;
 using CampaignEngine.Storage;
 using CampaignEngine.Submissions;
 using Microsoft.AspNetCore.HttpOverrides;
-using Scalar.AspNetCore;
 
 namespace CampaignEngine;
 
@@ -90,8 +89,7 @@ public static class CampaignEngineApp
         app.UseRequestLimits();
         app.UseRateLimiter();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignEngine API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapEngineOpenApi();
         app.MapHome();
         app.MapHealth();
         app.MapCampaigns();

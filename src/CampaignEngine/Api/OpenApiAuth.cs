@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace CampaignEngine.Api;
@@ -12,7 +13,7 @@ public static class OpenApiAuth
 {
     public const string SchemeName = "adminKey";
 
-    public static IServiceCollection AddEngineOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
+    public static OpenApiOptions AddAdminKey(this OpenApiOptions options)
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
@@ -35,5 +36,6 @@ public static class OpenApiAuth
             }
             return Task.CompletedTask;
         });
-    });
+        return options;
+    }
 }

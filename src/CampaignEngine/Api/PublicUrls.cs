@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Api;
@@ -18,4 +19,10 @@ public sealed class PublicUrls(IOptions<EngineOptions> options)
 }
 
 /// <summary>A campaign's public addresses: its page, results, QR codes and share cards (1200×630 PNGs).</summary>
-public sealed record CampaignLinks(string Page, string Results, string QrPng, string QrSvg, string Card, string ResultsCard);
+public sealed record CampaignLinks(
+    [property: Description("The fan page, where fans take part.")] string Page,
+    [property: Description("The public results page.")] string Results,
+    [property: Description("A QR code of the fan page's address, as PNG.")] string QrPng,
+    [property: Description("The same QR code, as SVG.")] string QrSvg,
+    [property: Description("The campaign's share card (its og:image), a 1200×630 PNG.")] string Card,
+    [property: Description("The results share card with the current standing, a 1200×630 PNG.")] string ResultsCard);

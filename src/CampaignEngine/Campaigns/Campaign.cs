@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CampaignEngine.Kinds;
 
 namespace CampaignEngine.Campaigns;
@@ -62,13 +63,18 @@ public sealed record Campaign
 public sealed record BrandSettings(string? AccentColor = null, string? RulesUrl = null, string? PrivacyUrl = null, string? LogoPath = null, string? CoverPath = null);
 
 /// <summary>What a fan sees after taking part: a message of the brand's, or the brand's own page.</summary>
-public sealed record ThanksSettings(string? Message = null, string? RedirectUrl = null);
+public sealed record ThanksSettings(
+    [property: Description("Shown on the thank-you page instead of the standard text; the standard text when null.")] string? Message = null,
+    [property: Description("Address fans are sent to after taking part, instead of the thank-you page.")] string? RedirectUrl = null);
 
 /// <summary>
 /// What the pages ask of fans. <see cref="RetentionDays"/>: how long after the end details given only to take part
 /// (required mode, no marketing consent) are kept; the form says so.
 /// </summary>
-public sealed record ContactSettings(ContactMode Mode = ContactMode.Off, string? ConsentText = null, int RetentionDays = ContactSettings.DefaultRetentionDays)
+public sealed record ContactSettings(
+    [property: Description("off: nothing is asked. optional: fans may leave an email for offers, kept only with consent. required: an email is needed to take part; marketing consent stays a separate, optional box.")] ContactMode Mode = ContactMode.Off,
+    [property: Description("What fans agree to by ticking the marketing consent box; null when mode is off.")] string? ConsentText = null,
+    [property: Description("Days after the end that details given only to take part are kept.")] int RetentionDays = ContactSettings.DefaultRetentionDays)
 {
     public const int DefaultRetentionDays = 90;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -40,7 +42,8 @@ public static class CampaignEndpoints
         group.MapDelete("/{slug}", DeleteAsync).WithSummary("Delete a draft (published campaigns are closed and archived instead)")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        group.MapPost("/{slug}/duplicate", DuplicateAsync).WithSummary("Copy a campaign into a new draft with a new slug");
+        group.MapPost("/{slug}/duplicate", DuplicateAsync).WithSummary("Copy a campaign into a new draft with a new slug")
+            .Accepts<DuplicateRequest>(isOptional: true, "application/json");
         MapMove(group, "publish", CampaignStatus.Live, "Publish a draft: fans can see it and take part");
         MapMove(group, "close", CampaignStatus.Closed, "Close a live campaign: no more submissions, results stay up");
         MapMove(group, "archive", CampaignStatus.Archived, "Archive a closed campaign: hidden from the list, fan pages answer 410, data still exportable");
@@ -202,11 +205,14 @@ public static class CampaignEndpoints
 }
 
 /// <summary>The optional body of <c>POST /api/campaigns/{slug}/duplicate</c>.</summary>
+[Description("Optional: the copy's slug and title.")]
+[OpenApiExample("""{ "slug": "which-flavour-autumn", "title": "Which flavour should we make this autumn?" }""")]
 public sealed record DuplicateRequest
 {
-    /// <summary>The copy's slug; generated from the title when absent.</summary>
+    [Length(Campaigns.Slug.MinLength, Campaigns.Slug.MaxLength), RegularExpression(Campaigns.Slug.PatternText)]
+    [Description("The copy's slug; generated from the title when absent.")]
     public string? Slug { get; init; }
 
-    /// <summary>The copy's title; the original's when absent.</summary>
+    [Length(1, CampaignValidator.MaxTitle), Description("The copy's title; the original's when absent.")]
     public string? Title { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using CampaignEngine.Api;
@@ -14,25 +16,33 @@ namespace CampaignEngine.Campaigns;
 /// </summary>
 public static class CampaignListing
 {
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxSearch = 200;
     private const int MaxTablePagesPerRequest = 20;
 
     private sealed record Position(string? Table, int Skip);
 
     public static async Task<Results<Ok<CampaignListResponse>, ValidationProblem>> ListAsync(
         CampaignStore store, CampaignPresenter presenter, CampaignKinds kinds, HttpRequest request,
-        int? pageSize, string? continuationToken, string? status, string? kind, string? q, CancellationToken ct)
+        [Description("Campaigns per page."), Range(1, MaxPageSize), DefaultValue(DefaultPageSize)] int? pageSize,
+        [Description("The continuationToken of the previous page, to read the next one.")] string? continuationToken,
+        [Description("Statuses to list, comma-separated, or all. Archived campaigns are left out when absent.")] string? status,
+        [Description("Only campaigns of this kind.")] string? kind,
+        [Description("Only campaigns whose title contains this text (case-insensitive)."), MaxLength(MaxSearch)] string? q,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (pageSize is < 1 or > 100) errors.Add("pageSize", "Between 1 and 100.");
+        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Between 1 and {MaxPageSize}.");
         var statuses = ParseStatuses(status, errors);
         if (kind is not null && kinds.Find(kind) is null) errors.Add("kind", $"Unknown kind. {kinds.Describe()}");
-        if (q is { Length: > 200 }) errors.Add("q", "At most 200 characters.");
+        if (q is { Length: > MaxSearch }) errors.Add("q", $"At most {MaxSearch} characters.");
         var position = continuationToken is null ? new Position(null, 0) : Decode(continuationToken);
         if (position is null) errors.Add("continuationToken", "Not a token this API gave out; start again without it.");
         if (errors.Any) return Problems.Validation(errors.ToDictionary());
 
         var filter = new CampaignFilter(statuses, kind, string.IsNullOrWhiteSpace(q) ? null : q.Trim());
-        var (items, next) = await ReadAsync(store, filter, pageSize ?? 20, position!, ct);
+        var (items, next) = await ReadAsync(store, filter, pageSize ?? DefaultPageSize, position!, ct);
         return TypedResults.Ok(new CampaignListResponse(items.Select(c => presenter.Present(request, c)).ToList(), next));
     }
 

@@ -10,11 +10,14 @@ public static partial class Slug
     public const int MinLength = 3;
     public const int MaxLength = 64;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")]
+    /// <summary>Runs of a-z0-9 joined by single hyphens; the OpenAPI document shows the same pattern.</summary>
+    public const string PatternText = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+
+    [GeneratedRegex(PatternText)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? slug) =>
-        slug is { Length: >= MinLength and <= MaxLength } && Pattern().IsMatch(slug) && !slug.Contains("--");
+        slug is { Length: >= MinLength and <= MaxLength } && Pattern().IsMatch(slug);
 
     /// <summary>
     /// Derives a slug from a title: accents folded, everything else outside a-z0-9 turned into

@@ -12,7 +12,9 @@ public static partial class PollSettingsValidator
     public const int MaxOptions = 50;
     public const int MaxVotesPerVoter = 100;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$")]
+    public const string OptionIdPatternText = "^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$";
+
+    [GeneratedRegex(OptionIdPatternText)]
     private static partial Regex OptionIdPattern();
 
     public static bool IsValidOptionId(string? id) => id is not null && OptionIdPattern().IsMatch(id);

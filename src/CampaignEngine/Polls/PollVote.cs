@@ -1,4 +1,8 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Contacts;
 using CampaignEngine.Kinds;
 using CampaignEngine.Submissions;
 
@@ -63,7 +67,23 @@ public sealed class PollVote : ISubmissionAction
 }
 
 /// <summary>A vote as a JSON body: <c>optionId</c>, or <c>optionIds</c> in a multiple-choice poll, and optional contact details.</summary>
-public sealed record PollVoteRequest(string? OptionId, IReadOnlyList<string>? OptionIds, string? Email, string? Name, bool? Consent) : IFanInput
+[Description("A vote: optionId, or optionIds in a multiple-choice poll, and the contact details the poll asks for.")]
+[OpenApiExample("""{ "optionId": "choc", "email": "ana@example.com", "name": "Ana", "consent": true }""")]
+public sealed record PollVoteRequest(
+    [property: RegularExpression(PollSettingsValidator.OptionIdPatternText)]
+    [property: Description("The id of the chosen option, in a single-choice poll.")]
+    string? OptionId,
+    [property: Length(1, PollSettingsValidator.MaxOptions)]
+    [property: Description("The ids of the chosen options, in a multiple-choice poll: between the poll's minChoices and maxChoices.")]
+    IReadOnlyList<string>? OptionIds,
+    [property: EmailAddress, MaxLength(ContactRules.MaxEmail)]
+    [property: Description("The fan's email address, when the poll's contact mode is optional or required; dropped when it is off.")]
+    string? Email,
+    [property: MaxLength(ContactRules.MaxName)]
+    [property: Description("The fan's name, optional; kept only with consent.")]
+    string? Name,
+    [property: Description("true when the fan ticked the consent box (the poll's consentText). Without it nothing personal is kept, and a poll whose contact is required refuses the vote.")]
+    bool? Consent) : IFanInput
 {
     public PollVoteRequest() : this(null, null, null, null, null) { }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Kinds;
@@ -125,4 +126,4 @@ public static class SubmissionEndpoint
     }
 }
 
-public sealed record SubmissionReceipt(string Receipt);
+public sealed record SubmissionReceipt([property: Description("Proof of the counted submission; a retry with the same Idempotency-Key gets the same one.")] string Receipt);
