@@ -45,8 +45,12 @@ public static partial class CampaignTime
         return true;
     }
 
-    public static TimeZoneInfo Zone(string? id) =>
-        TryGetZone(id, out var zone) ? zone : throw new ArgumentException(ValidateZoneId(id), nameof(id));
+    /// <summary>The zone of a campaign (UTC when it names none); looked up once per id, as votes ask on every request.</summary>
+    public static TimeZoneInfo Zone(string? id) => id is null
+        ? TimeZoneInfo.Utc
+        : Zones.GetOrAdd(id, static key => TryGetZone(key, out var zone) ? zone : throw new ArgumentException(ValidateZoneId(key), nameof(id)));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 
     public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);

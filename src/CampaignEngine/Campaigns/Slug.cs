@@ -16,8 +16,9 @@ public static partial class Slug
     [GeneratedRegex(PatternText)]
     private static partial Regex Pattern();
 
+    // .NET's '$' also matches before a final newline, so "abc\n" would pass the pattern alone.
     public static bool IsValid(string? slug) =>
-        slug is { Length: >= MinLength and <= MaxLength } && Pattern().IsMatch(slug);
+        slug is { Length: >= MinLength and <= MaxLength } && slug[^1] != '\n' && Pattern().IsMatch(slug);
 
     /// <summary>
     /// Derives a slug from a title: accents folded, everything else outside a-z0-9 turned into

@@ -38,11 +38,11 @@ public static class FanPageEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         group.MapGet("/qr.png", (string slug, HttpContext http, FanPages pages, QrCodes codes, CancellationToken ct) =>
                 QrAsync(slug, http, pages, ct, url => TypedResults.Bytes(codes.Png(url), "image/png")))
-            .WithSummary("QR code of the poll's address (PNG)")
+            .WithSummary("QR code of the campaign page's address (PNG)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         group.MapGet("/qr.svg", (string slug, HttpContext http, FanPages pages, QrCodes codes, CancellationToken ct) =>
                 QrAsync(slug, http, pages, ct, url => TypedResults.Text(codes.Svg(url), "image/svg+xml; charset=utf-8")))
-            .WithSummary("QR code of the poll's address (SVG)")
+            .WithSummary("QR code of the campaign page's address (SVG)")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
         return app;
     }

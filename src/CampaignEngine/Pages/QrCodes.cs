@@ -3,7 +3,7 @@ using QRCoder;
 
 namespace CampaignEngine.Pages;
 
-/// <summary>QR codes of poll URLs, made once per URL and kept (there are few, and they never change).</summary>
+/// <summary>QR codes of campaign URLs, made once per URL and kept (there are few, and they never change).</summary>
 public sealed class QrCodes
 {
     private readonly ConcurrentDictionary<string, byte[]> pngs = new();

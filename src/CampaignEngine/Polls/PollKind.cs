@@ -14,6 +14,8 @@ public sealed class PollKind(PollPages pages) : ICampaignKind
 
     public static string VoteCode => Vote.Code;
 
+    public static string VoteRoute => Vote.Route;
+
     public string Name => "poll";
     public string Summary => "A question with 2 to 50 options; fans pick one (or several) and see the results.";
     public Type SettingsRequestType => typeof(PollSettingsRequest);

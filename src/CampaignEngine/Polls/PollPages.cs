@@ -27,7 +27,7 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["notice"] = shell.Notice(locale, campaign, availability),
-            ["form"] = open ? shell.Form(links.Votes, form?.Input) : null,
+            ["form"] = open ? shell.Form(links.Page + "/" + PollKind.VoteRoute, form?.Input) : null,
             ["errors"] = form is null ? ErrorsView.None : Errors(locale, poll, form),
             ["multiple"] = poll.IsMultipleChoice,
             ["choose_text"] = ChooseText(locale, poll),
@@ -40,7 +40,7 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["results_list"] = showResults ? Summary(locale, results!, Mine(voted)) : null,
             ["voted"] = voted is null ? null : new NoticeView(locale["you_voted_title"], locale.Format("you_voted_for", ChoiceText(poll, voted))),
             ["results_hidden"] = ResultsHidden(poll, availability),
-            ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
+            ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
         });
         return shell.Layout(locale, body, shell.Head(campaign, locale, campaign.Title, links.Absolute.Page, links, "index, follow"));
     }
@@ -60,7 +60,7 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["results_list"] = hidden ? null : Summary(locale, results, Mine(voted)),
             ["voted"] = voted is null ? null : new NoticeView(locale["you_voted_title"], locale.Format("you_voted_for", ChoiceText(poll, voted))),
             ["can_vote"] = availability == Availability.Open,
-            ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
+            ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
             ["share_links"] = shell.Share(locale, locale["share_results_heading"], links.Absolute.Results, locale.Format("share_results_text", campaign.Title)),
         });
         return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, hidden ? "noindex" : "index, follow",

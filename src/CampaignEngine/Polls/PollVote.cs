@@ -34,6 +34,8 @@ public sealed class PollVote : ISubmissionAction
     {
         var poll = campaign.SettingsAs<PollSettings>();
         var vote = (PollVoteRequest)input;
+        // The common ballot, one option in a single-choice poll, allocates nothing to be checked.
+        if (!poll.IsMultipleChoice && vote.OptionIds is null && poll.FindOption(vote.OptionId) is { } single) return SubmissionCheck.Valid(single.Id);
         var errors = new FieldErrors();
         var field = poll.IsMultipleChoice ? "optionIds" : "optionId";
         var chosen = (vote.OptionIds ?? (vote.OptionId is null ? [] : [vote.OptionId])).Distinct(StringComparer.Ordinal).ToList();

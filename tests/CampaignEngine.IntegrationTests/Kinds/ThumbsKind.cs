@@ -95,7 +95,7 @@ public sealed class ThumbsPages(FanPageViews shell) : IKindPages
     {
         var locale = shell.LocaleOf(campaign);
         var prompt = HtmlText.Encode(campaign.SettingsAs<ThumbsSettings>().Prompt);
-        var body = new RawHtml($"""<article class="card"><h1>{prompt}</h1><form method="post" action="{links.Poll}/thumbs"><button name="thumb" value="up">👍</button><button name="thumb" value="down">👎</button></form></article>""");
+        var body = new RawHtml($"""<article class="card"><h1>{prompt}</h1><form method="post" action="{links.Page}/thumbs"><button name="thumb" value="up">👍</button><button name="thumb" value="down">👎</button></form></article>""");
         return shell.Layout(locale, body, shell.Head(campaign, locale, campaign.Title, links.Absolute.Page, links, "index, follow"));
     }
 

@@ -23,6 +23,7 @@ public sealed class SlugTests
     [InlineData("ab#c")]
     [InlineData("ab c")]
     [InlineData("שלום")]
+    [InlineData("abc\n")]
     public void DisallowedSlugsAreRefused(string? slug) => Assert.False(Slug.IsValid(slug));
 
     [Fact]

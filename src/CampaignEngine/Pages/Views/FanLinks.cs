@@ -8,14 +8,13 @@ namespace CampaignEngine.Pages.Views;
 /// </summary>
 public sealed record FanLinks(CampaignLinks Absolute)
 {
-    public string Poll => PathOf(Absolute.Page);
+    public string Page => PathOf(Absolute.Page);
     public string Results => PathOf(Absolute.Results);
     public string QrSvg => PathOf(Absolute.QrSvg);
-    public string Votes => Poll + "/votes";
-    public string Thanks => Poll + "/thanks";
+    public string Thanks => Page + "/thanks";
 
     /// <summary>A campaign image's address; the file name changes whenever the image does.</summary>
-    public string Media(string path) => Poll + "/media/" + path[(path.LastIndexOf('/') + 1)..];
+    public string Media(string path) => Page + "/media/" + path[(path.LastIndexOf('/') + 1)..];
 
     private static string PathOf(string absolute) => new Uri(absolute).AbsolutePath;
 }

@@ -29,7 +29,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["message"] = campaign.Thanks.Message,
             ["receipt"] = receipt,
-            ["links"] = new LinksView(links.Poll, links.Results, links.QrSvg),
+            ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
             ["share_links"] = Share(locale, locale["share_heading"], links.Absolute.Page, locale.Format("share_text", campaign.Title)),
         });
         // Shared by mistake, the thank-you page previews as the campaign it belongs to.
@@ -53,10 +53,10 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
                     ways.Add(new LinkView(links.Results, locale["view_results"], Primary: true));
                     break;
                 case FanMessage.Unavailable or FanMessage.ServerError or FanMessage.TooManyRequests:
-                    ways.Add(new LinkView(links.Poll, locale["try_again"], Primary: true));
+                    ways.Add(new LinkView(links.Page, locale["try_again"], Primary: true));
                     break;
                 default:
-                    ways.Add(new LinkView(links.Poll, locale["back_to_poll"], Primary: true));
+                    ways.Add(new LinkView(links.Page, locale["back_to_poll"], Primary: true));
                     break;
             }
         }

@@ -28,7 +28,7 @@ public sealed record CampaignView(string Title, string? Description);
 
 public sealed record NoticeView(string Title, string Text);
 
-public sealed record LinksView(string Poll, string Results, string QrSvg);
+public sealed record LinksView(string Page, string Results, string QrSvg);
 
 public sealed record LinkView(string Href, string Text, bool Primary = false, bool External = false);
 
