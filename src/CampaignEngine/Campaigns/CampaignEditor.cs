@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CampaignEngine.Api;
 using CampaignEngine.Kinds;
 
 namespace CampaignEngine.Campaigns;
@@ -56,7 +57,7 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
         }
         catch (JsonException ex)
         {
-            return new Outcome(null, Invalid: new() { [ex.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "$"] = ["The value has the wrong type."] });
+            return new Outcome(null, Invalid: JsonBody.Describe(ex));
         }
 
         var refused = new FieldErrors();

@@ -18,6 +18,8 @@ public sealed class ParticipationReader(VoterCookies cookies, TimeProvider time)
     /// <summary>The fan's standing per action code; empty for a fan who has not taken part here.</summary>
     public IReadOnlyDictionary<string, Participation> Read(HttpRequest request, Campaign campaign, ICampaignKind kind)
     {
+        // Most views come from fans who never took part here: no ledger cookie, so no signature to check.
+        if (!kind.Actions.Any(a => request.Cookies.ContainsKey(VoterCookies.LedgerCookie(campaign.Slug, a.Code)))) return Empty;
         if (cookies.ReadDevice(request) is not { } device) return Empty;
         var now = time.GetUtcNow();
         var zone = CampaignTime.Zone(campaign.TimeZone);

@@ -49,11 +49,12 @@ public static class SubmissionEndpoint
         }
 
         var campaign = await campaigns.FindAsync(slug, ct);
-        if (campaign is null || campaign.Kind != kind.Name || campaign.AvailabilityAt(time.GetUtcNow()) == Availability.Hidden)
+        var availability = campaign?.AvailabilityAt(time.GetUtcNow());
+        if (campaign is null || campaign.Kind != kind.Name || availability == Availability.Hidden)
         {
             return isForm ? pages.ErrorAsync(http, null, 404, FanMessage.NotFound) : Problems.NotFound($"No campaign '{slug}'.");
         }
-        if (campaign.AvailabilityAt(time.GetUtcNow()) == Availability.Archived)
+        if (availability == Availability.Archived)
         {
             return isForm ? pages.ErrorAsync(http, campaign, 410, FanMessage.Archived) : Problems.Gone("This campaign has ended and been archived.");
         }
@@ -75,9 +76,9 @@ public static class SubmissionEndpoint
         }
         else if (request.HasJsonContentType())
         {
-            var (body, problem) = await ReadJsonAsync(request, action.InputType, ct);
+            var (body, problem) = await JsonBody.ReadAsync(request, action.InputType, ct);
             if (problem is not null) return problem;
-            input = body!;
+            input = (IFanInput)body!;
             source = "api";
         }
         else
@@ -94,12 +95,6 @@ public static class SubmissionEndpoint
         }
 
         return isForm ? pages.SubmissionRefused(http, campaign, outcome, input) : Problem(action, outcome);
-    }
-
-    private static async Task<(IFanInput? Input, IResult? Problem)> ReadJsonAsync(HttpRequest request, Type type, CancellationToken ct)
-    {
-        var (value, problem) = await JsonBody.ReadAsync(request, type, ct);
-        return ((IFanInput?)value, problem);
     }
 
     private static IResult Problem(ISubmissionAction action, SubmissionOutcome outcome) => outcome.Refusal switch
