@@ -59,7 +59,7 @@ public static class CampaignEngineApp
         services.AddMedia();
         services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
         services.AddSingleton<CampaignKinds>();
-        services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignLifecycle>();
+        services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignUpdates>().AddSingleton<CampaignLifecycle>();
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
         services.AddSingleton<OutboundQueues>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CampaignEngine.Branding;
 
 /// <summary>Stores an uploaded campaign image (the brand's, or one of the kind's slots) and points the campaign at it.</summary>
-public sealed class BrandImages(CampaignStore store, CampaignCache cache, CampaignPresenter presenter, MediaStore media, ILogger<BrandImages> logger)
+public sealed class BrandImages(CampaignStore store, CampaignUpdates updates, CampaignPresenter presenter, MediaStore media, ILogger<BrandImages> logger)
 {
     /// <summary>Where an image goes on a campaign: null when the campaign has no such slot.</summary>
     public delegate Campaign? Placement(Campaign campaign, string? path);
@@ -34,19 +34,21 @@ public sealed class BrandImages(CampaignStore store, CampaignCache cache, Campai
         string slug, string slot, string? path, Placement place, HttpContext http, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
-        for (var attempt = 0; attempt < 5; attempt++)
+        var update = await updates.ApplyAsync<ProblemHttpResult>(slug, ifMatch: null, stored =>
+            stored.Campaign.Status == CampaignStatus.Archived
+                ? new CampaignChange<ProblemHttpResult>.Stop(Problems.Conflict("An archived campaign cannot change."))
+                : place(stored.Campaign, path) is { } next
+                    ? new CampaignChange<ProblemHttpResult>.Replace(next)
+                    : new CampaignChange<ProblemHttpResult>.Stop(Problems.NotFound($"The campaign has no image '{slot}'.")), ct);
+        switch (update.Status)
         {
-            if (await store.FindCampaignAsync(slug, ct) is not { } stored) return Problems.NotFound($"No campaign '{slug}'.");
-            if (stored.Campaign.Status == CampaignStatus.Archived) return Problems.Conflict("An archived campaign cannot change.");
-            if (place(stored.Campaign, path) is not { } next) return Problems.NotFound($"The campaign has no image '{slot}'.");
-            if (await store.TryReplaceCampaignAsync(next, stored.ETag, ct) is { } saved)
-            {
-                cache.Evict(slug);
+            case CampaignUpdateStatus.Saved:
                 logger.LogInformation("Campaign {Slug} has a new image {Slot}", slug, slot);
-                return presenter.Ok(http, saved);
-            }
+                return presenter.Ok(http, update.Saved!);
+            case CampaignUpdateStatus.Stopped: return update.Answer!;
+            case CampaignUpdateStatus.NotFound: return Problems.NotFound($"No campaign '{slug}'.");
+            default: return Problems.Conflict("The campaign changed while this request ran; try again.");
         }
-        return Problems.Conflict("The campaign changed while this request ran; try again.");
     }
 
     private static string Describe(ImageProblem problem, ImageLimits limits) => problem switch

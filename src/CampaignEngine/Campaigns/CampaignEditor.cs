@@ -10,7 +10,7 @@ namespace CampaignEngine.Campaigns;
 /// part, only what cannot change a counted result may (texts, a later end, what the kind allows),
 /// and each refused field is named with the reason.
 /// </summary>
-public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, CampaignKinds kinds, TimeProvider time, ILogger<CampaignEditor> logger)
+public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds, TimeProvider time, ILogger<CampaignEditor> logger)
 {
     public sealed record Outcome(
         StoredCampaign? Stored,
@@ -22,26 +22,23 @@ public sealed class CampaignEditor(CampaignStore store, CampaignCache cache, Cam
 
     public async Task<Outcome> PatchAsync(string slug, JsonObject patch, string? ifMatch, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        var update = await updates.ApplyAsync<Outcome>(slug, ifMatch, stored =>
         {
-            if (await store.FindCampaignAsync(slug, cancellationToken) is not { } stored) return new Outcome(null, NotFound: true);
-            if (ifMatch is not null && !CampaignETags.Matches(ifMatch, stored.ETag)) return new Outcome(null, Stale: true);
+            if (stored.Campaign.Status == CampaignStatus.Archived) return new CampaignChange<Outcome>.Stop(new Outcome(null, Error: "An archived campaign cannot change."));
+            var edit = Edit(stored.Campaign, patch, kinds, time.GetUtcNow());
+            return edit.Stored is { } next ? new CampaignChange<Outcome>.Replace(next.Campaign) : new CampaignChange<Outcome>.Stop(edit);
+        }, cancellationToken);
 
-            var current = stored.Campaign;
-            if (current.Status == CampaignStatus.Archived) return new Outcome(null, Error: "An archived campaign cannot change.");
-
-            var edit = Edit(current, patch, kinds, time.GetUtcNow());
-            if (edit.Invalid is not null || edit.Refused is not null) return edit;
-
-            if (await store.TryReplaceCampaignAsync(edit.Stored!.Campaign, stored.ETag, cancellationToken) is { } saved)
-            {
-                cache.Evict(slug);
+        switch (update.Status)
+        {
+            case CampaignUpdateStatus.Saved:
                 logger.LogInformation("Campaign {Slug} was edited", slug);
-                return new Outcome(saved);
-            }
-            if (ifMatch is not null) return new Outcome(null, Stale: true);
+                return new Outcome(update.Saved);
+            case CampaignUpdateStatus.Stopped: return update.Answer!;
+            case CampaignUpdateStatus.NotFound: return new Outcome(null, NotFound: true);
+            case CampaignUpdateStatus.Stale: return new Outcome(null, Stale: true);
+            default: return new Outcome(null, Error: "The campaign changed while this request ran; try again.");
         }
-        return new Outcome(null, Error: "The campaign changed while this request ran; try again.");
     }
 
     /// <summary>The campaign after the patch, or why it cannot be; storage is not touched.</summary>

@@ -123,24 +123,20 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string slug, HttpRequest request, CampaignStore store, CampaignCache cache, CancellationToken ct)
+        string slug, HttpRequest request, CampaignUpdates updates, CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
-        var ifMatch = IfMatch(request);
-        for (var attempt = 0; attempt < 5; attempt++)
+        var update = await updates.ApplyAsync<bool>(slug, IfMatch(request), stored => stored.Campaign.Status == CampaignStatus.Draft
+            ? new CampaignChange<bool>.Delete()
+            : new CampaignChange<bool>.Stop(false), ct);
+        return update.Status switch
         {
-            if (await store.FindCampaignAsync(slug, ct) is not { } stored) return Problems.NotFound($"No campaign '{slug}'.");
-            if (ifMatch is not null && !CampaignETags.Matches(ifMatch, stored.ETag))
-                return Problems.PreconditionFailed("The campaign changed since this ETag was read.");
-            if (stored.Campaign.Status != CampaignStatus.Draft)
-                return Problems.Conflict("Only a draft can be deleted: fans may have taken part in this one. Close and archive it instead.");
-            if (await store.TryDeleteCampaignAsync(slug, stored.ETag, ct))
-            {
-                cache.Evict(slug);
-                return TypedResults.NoContent();
-            }
-        }
-        return Problems.Conflict("The campaign changed while this request ran; try again.");
+            CampaignUpdateStatus.Deleted => TypedResults.NoContent(),
+            CampaignUpdateStatus.NotFound => Problems.NotFound($"No campaign '{slug}'."),
+            CampaignUpdateStatus.Stale => Problems.PreconditionFailed("The campaign changed since this ETag was read."),
+            CampaignUpdateStatus.Stopped => Problems.Conflict("Only a draft can be deleted: fans may have taken part in this one. Close and archive it instead."),
+            _ => Problems.Conflict("The campaign changed while this request ran; try again."),
+        };
     }
 
     private static async Task<Results<Created<CampaignResponse>, ValidationProblem, ProblemHttpResult>> DuplicateAsync(

@@ -4,26 +4,21 @@ namespace CampaignEngine.Campaigns;
 /// Moves campaigns draft → live → closed → archived. Repeating a move that already happened is a
 /// no-op (so a retried publish is safe); any other move is refused with the reason.
 /// </summary>
-public sealed class CampaignLifecycle(CampaignStore store, CampaignCache cache, TimeProvider time, ILogger<CampaignLifecycle> logger)
+public sealed class CampaignLifecycle(CampaignUpdates updates, TimeProvider time, ILogger<CampaignLifecycle> logger)
 {
     public sealed record Outcome(StoredCampaign? Stored, bool NotFound = false, string? Error = null, IReadOnlyList<string>? Warnings = null);
 
     public async Task<Outcome> MoveAsync(string slug, CampaignStatus target, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        var now = time.GetUtcNow();
+        Campaign? before = null;
+        var update = await updates.ApplyAsync<Outcome>(slug, ifMatch: null, stored =>
         {
-            if (await store.FindCampaignAsync(slug, cancellationToken) is not { } stored)
-            {
-                return new Outcome(null, NotFound: true);
-            }
-
-            var campaign = stored.Campaign;
-            if (campaign.Status == target) return new Outcome(stored);
-
-            var now = time.GetUtcNow();
+            var campaign = before = stored.Campaign;
+            if (campaign.Status == target) return new CampaignChange<Outcome>.Stop(new Outcome(stored));
             if (target == CampaignStatus.Live && campaign.EndsAt is { } ends && ends <= now)
             {
-                return new Outcome(null, Error: "Its end (endsAt) has passed: set a later end, or none, before publishing.");
+                return new CampaignChange<Outcome>.Stop(new Outcome(null, Error: "Its end (endsAt) has passed: set a later end, or none, before publishing."));
             }
 
             Campaign? next = (campaign.Status, target) switch
@@ -33,19 +28,21 @@ public sealed class CampaignLifecycle(CampaignStore store, CampaignCache cache, 
                 (CampaignStatus.Closed, CampaignStatus.Archived) => campaign with { Status = target, ArchivedAt = now },
                 _ => null,
             };
-            if (next is null)
-            {
-                return new Outcome(null, Error: $"A {Describe(campaign.Status)} campaign cannot be {Describe(target)}.{Hint(campaign.Status, target)}");
-            }
+            return next is null
+                ? new CampaignChange<Outcome>.Stop(new Outcome(null,
+                    Error: $"A {Describe(campaign.Status)} campaign cannot be {Describe(target)}.{Hint(campaign.Status, target)}"))
+                : new CampaignChange<Outcome>.Replace(next);
+        }, cancellationToken);
 
-            if (await store.TryReplaceCampaignAsync(next, stored.ETag, cancellationToken) is { } saved)
-            {
-                cache.Evict(slug);
+        switch (update.Status)
+        {
+            case CampaignUpdateStatus.Saved:
                 logger.LogInformation("Campaign {Slug} is now {Status}", slug, target);
-                return new Outcome(saved, Warnings: WarningsOf(campaign, target, now));
-            }
+                return new Outcome(update.Saved, Warnings: WarningsOf(before!, target, now));
+            case CampaignUpdateStatus.Stopped: return update.Answer!;
+            case CampaignUpdateStatus.NotFound: return new Outcome(null, NotFound: true);
+            default: return new Outcome(null, Error: "The campaign changed while this request ran; try again.");
         }
-        return new Outcome(null, Error: "The campaign changed while this request ran; try again.");
     }
 
     private static IReadOnlyList<string>? WarningsOf(Campaign campaign, CampaignStatus target, DateTimeOffset now) =>

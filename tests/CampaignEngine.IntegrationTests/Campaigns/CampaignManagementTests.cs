@@ -89,6 +89,25 @@ public sealed class CampaignManagementTests(EngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ConcurrentEditsWithoutIfMatchAreEachAppliedOrRefusedNeverLost()
+    {
+        var draft = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("race"), publish: false);
+        string[] keys = ["vote_button", "thanks_title", "thanks_text", "view_results", "share_heading", "receipt_label"];
+
+        var answers = await Task.WhenAll(keys.Select(async key =>
+            (Key: key, Status: (await PatchAsync(draft.Slug, new { texts = new Dictionary<string, string> { [key] = "Text for " + key } })).StatusCode)));
+
+        Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.OK);
+        var texts = (await Host.Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{draft.Slug}")).GetProperty("texts");
+        // An edit answered 200 must still be there after every other one: a lost update would drop it.
+        foreach (var (key, _) in answers.Where(a => a.Status == HttpStatusCode.OK))
+        {
+            Assert.Equal("Text for " + key, texts.GetProperty(key).GetString());
+        }
+    }
+
+    [Fact]
     public async Task AnInvalidPatchIsNamedByFieldAndChangesNothing()
     {
         var draft = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("badpatch"), publish: false);
