@@ -47,6 +47,7 @@ public static class CampaignEngineApp
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueListenerOptions>().BindConfiguration("QueueListener").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
@@ -61,7 +62,7 @@ public static class CampaignEngineApp
         services.AddSingleton<CampaignKinds>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignUpdates>().AddSingleton<CampaignLifecycle>();
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
-        services.AddSingleton<OutboundQueues>();
+        services.AddSingleton<QueueOutbox>().AddSingleton<OutboundQueues>().AddSingleton<OutboxDrainer>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
             .AddSingleton<ParticipationReader>();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();

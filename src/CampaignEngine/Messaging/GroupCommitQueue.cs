@@ -12,6 +12,10 @@ namespace CampaignEngine.Messaging;
 /// <see cref="GroupCommitOptions.MaxWait"/> for company before it is sent, and up to
 /// <see cref="GroupCommitOptions.BacklogMaxWait"/> while the queue is backed up: fuller messages
 /// are what lets a lagging consumer catch up (each message costs it a receive and a delete).
+/// With an <see cref="OutboxRoute"/>, a group whose queue has not answered within
+/// <see cref="OutboxOptions.AnswerWithin"/> (or failed) is written to the table outbox too, and its
+/// callers are answered as soon as either write holds; while the queue is stalled, groups go to the
+/// outbox alone.
 /// </summary>
 public sealed class GroupCommitQueue : IAsyncDisposable
 {
@@ -23,11 +27,16 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task backlogProbe;
     private volatile bool backedUp;
+    private readonly OutboxRoute? outbox;
+    private int overdueSends;
+    private long stalledUntilTicks;
+    private long outboxWrites;
 
-    public GroupCommitQueue(QueueClient queue, GroupCommitOptions options)
+    public GroupCommitQueue(QueueClient queue, GroupCommitOptions options, OutboxRoute? outbox = null)
     {
         this.queue = queue;
         this.options = options;
+        this.outbox = outbox is { Options.AnswerWithin.Ticks: > 0 } ? outbox : null;
         slots = new SemaphoreSlim(options.MaxConcurrentSends);
         pump = Task.Run(PumpAsync);
         backlogProbe = options.BacklogMessages > 0 ? Task.Run(ProbeBacklogAsync) : Task.CompletedTask;
@@ -37,6 +46,9 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     public bool BackedUp => backedUp;
 
     public string QueueName => queue.Name;
+
+    /// <summary>Groups written to the outbox since start (with or instead of the queue).</summary>
+    public long OutboxWrites => Interlocked.Read(ref outboxWrites);
 
     /// <summary>Completes when the item is durably on the queue; throws if the send failed.</summary>
     public Task SendAsync<T>(T item)
@@ -115,19 +127,136 @@ public sealed class GroupCommitQueue : IAsyncDisposable
 
     private async Task SendGroupAsync(List<Pending> group, int size)
     {
+        var message = Compose(group, size);
+        if (outbox is null)
+        {
+            try
+            {
+                await queue.SendMessageAsync(message);
+                Complete(group);
+            }
+            catch (Exception ex)
+            {
+                Fail(group, ex);
+            }
+            finally
+            {
+                slots.Release();
+            }
+            return;
+        }
+        await SendWithOutboxAsync(outbox, group, message);
+    }
+
+    private async Task SendWithOutboxAsync(OutboxRoute route, List<Pending> group, BinaryData message)
+    {
+        var slotHeld = true;
+        void ReleaseSlot()
+        {
+            if (!slotHeld) return;
+            slotHeld = false;
+            slots.Release();
+        }
+
         try
         {
-            await queue.SendMessageAsync(Compose(group, size));
-            foreach (var item in group) item.Done.TrySetResult();
+            if (IsStalled(route))
+            {
+                // The queue is sitting on earlier sends: do not give it more to sit on.
+                if (await TryOutboxAsync(route, message) is not null)
+                {
+                    Complete(group);
+                    return;
+                }
+            }
+
+            var send = queue.SendMessageAsync(message);
+            if (await Task.WhenAny(send, Task.Delay(route.Options.AnswerWithin)) == send && send.IsCompletedSuccessfully)
+            {
+                Complete(group);
+                return;
+            }
+
+            MarkStalled(route);
+            Interlocked.Increment(ref overdueSends);
+            try
+            {
+                var row = send.IsCompleted ? null : await TryOutboxAsync(route, message);
+                if (row is null && send.IsFaulted)
+                {
+                    // The queue refused it outright: the outbox is the only path left.
+                    row = await TryOutboxAsync(route, message);
+                }
+                if (row is not null)
+                {
+                    Complete(group);
+                    ReleaseSlot();
+                }
+
+                try
+                {
+                    await send;
+                    if (row is null) Complete(group);
+                    // The queue has it after all: the outbox copy need not be drained.
+                    else await route.Outbox.RemoveAsync(route.Queue, row);
+                }
+                catch (Exception ex)
+                {
+                    if (row is null) Fail(group, ex);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref overdueSends);
+            }
         }
         catch (Exception ex)
         {
-            foreach (var item in group) item.Done.TrySetException(ex);
+            Fail(group, ex);
         }
         finally
         {
-            slots.Release();
+            ReleaseSlot();
         }
+    }
+
+    private async Task<string?> TryOutboxAsync(OutboxRoute route, BinaryData message)
+    {
+        try
+        {
+            var row = await route.Outbox.AddAsync(route.Queue, message, route.Time.GetUtcNow());
+            Interlocked.Increment(ref outboxWrites);
+            return row;
+        }
+        catch (Exception ex)
+        {
+            route.Logger.LogWarning("The outbox of {Queue} could not take a message either: {Reason}", route.Queue, ex.Message);
+            return null;
+        }
+    }
+
+    private bool IsStalled(OutboxRoute route) =>
+        Volatile.Read(ref overdueSends) > 0 || route.Time.GetUtcNow().UtcTicks < Interlocked.Read(ref stalledUntilTicks);
+
+    private void MarkStalled(OutboxRoute route)
+    {
+        var until = (route.Time.GetUtcNow() + route.Options.StallCooldown).UtcTicks;
+        var before = Interlocked.Exchange(ref stalledUntilTicks, until);
+        if (before < route.Time.GetUtcNow().UtcTicks)
+        {
+            route.Logger.LogWarning("Queue {Queue} did not answer within {AnswerWithin} ms: accepted items go to the outbox until it does",
+                route.Queue, route.Options.AnswerWithin.TotalMilliseconds);
+        }
+    }
+
+    private static void Complete(List<Pending> group)
+    {
+        foreach (var item in group) item.Done.TrySetResult();
+    }
+
+    private static void Fail(List<Pending> group, Exception ex)
+    {
+        foreach (var item in group) item.Done.TrySetException(ex);
     }
 
     private static BinaryData Compose(List<Pending> group, int size)
@@ -185,3 +314,6 @@ public sealed class GroupCommitQueue : IAsyncDisposable
 
     private sealed record Pending(byte[] Json, TaskCompletionSource Done);
 }
+
+/// <summary>Where a group commit queue's messages go when the queue is slow: the outbox, under the queue's logical name.</summary>
+public sealed record OutboxRoute(QueueOutbox Outbox, string Queue, OutboxOptions Options, TimeProvider Time, ILogger Logger);

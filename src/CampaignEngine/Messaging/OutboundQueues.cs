@@ -3,11 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Messaging;
 
-/// <summary>The group-commit writers of the queues the HTTP side feeds.</summary>
-public sealed class OutboundQueues(StorageClients clients, StorageNames names, IOptions<GroupCommitOptions> options) : IAsyncDisposable
+/// <summary>The group-commit writers of the queues the HTTP side feeds, each with the table outbox as its second path.</summary>
+public sealed class OutboundQueues(
+    StorageClients clients, StorageNames names, QueueOutbox outbox, IOptions<GroupCommitOptions> options, IOptions<OutboxOptions> outboxOptions,
+    TimeProvider time, ILogger<OutboundQueues> logger) : IAsyncDisposable
 {
-    public GroupCommitQueue Votes { get; } = new(clients.Queues.GetQueueClient(names.VotesQueue), options.Value);
-    public GroupCommitQueue Contacts { get; } = new(clients.Queues.GetQueueClient(names.ContactsQueue), options.Value);
+    public GroupCommitQueue Votes { get; } = Create(clients, names, QueueNames.Votes, options.Value, new(outbox, QueueNames.Votes, outboxOptions.Value, time, logger));
+    public GroupCommitQueue Contacts { get; } = Create(clients, names, QueueNames.Contacts, options.Value, new(outbox, QueueNames.Contacts, outboxOptions.Value, time, logger));
+
+    private static GroupCommitQueue Create(StorageClients clients, StorageNames names, string logicalQueue, GroupCommitOptions options, OutboxRoute route) =>
+        new(clients.Queues.GetQueueClient(names.Queue(logicalQueue)), options, route);
 
     public async ValueTask DisposeAsync()
     {

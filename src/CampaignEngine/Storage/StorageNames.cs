@@ -11,6 +11,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public string VotesTable => prefix + "votes";
     public string ContactsTable => prefix + "contacts";
 
+    /// <summary>Queue messages written to a table when their queue did not answer in time (see <c>QueueOutbox</c>).</summary>
+    public string OutboxTable => prefix + "outbox";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -22,7 +25,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable];
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];
