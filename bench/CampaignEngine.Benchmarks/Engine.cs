@@ -119,6 +119,13 @@ public sealed class Engine : IDisposable
         return slug;
     }
 
+    /// <summary>Groups of votes the engine wrote to its outbox since it started (the bench endpoint).</summary>
+    public async Task<long> OutboxWritesAsync()
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/bench/outbox"));
+        return json.RootElement.GetProperty("votes").GetInt64();
+    }
+
     public async Task<long> TotalVotesAsync(string slug)
     {
         using var response = await Http.GetAsync($"/api/campaigns/{slug}/results");

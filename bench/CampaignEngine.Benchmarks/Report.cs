@@ -47,6 +47,12 @@ public static class Report
             s.AppendLine($"| Dunkin': {r.DunkinSubmissions:N0} submissions, {r.HeadlineConnections} connections | {d.Load.Accepted:N0} receipts in {d.Load.Elapsed.TotalSeconds:0.0} s ({d.Load.AcceptedPerSecond:N0}/s, p99 {d.Load.P99Ms:0.0} ms, refused {d.Load.Refused:N0}) |");
             s.AppendLine($"| Dunkin': tally == receipts | {(d.Tally.Exact ? "exact" : $"NOT exact ({d.Tally.Tallied:N0})")} {d.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept ({d.Tally.TalliedPerSecond:N0} tallied/s overall) |");
         }
+        foreach (var x in r.Stall)
+        {
+            var v = x.Run;
+            s.AppendLine($"| {v.Load.Elapsed.TotalSeconds:0} s at {r.HeadlineConnections} connections, tally in-process, through the queue's pause, {x.Label} | {v.Load.AcceptedPerSecond:N0} votes/s (p50 {v.Load.P50Ms:0.0} ms, p99 {v.Load.P99Ms:0.0} ms, max {v.Load.MaxMs:0} ms); " +
+                         $"{x.OutboxWrites:N0} groups took the outbox; tally {(v.Tally.Exact ? "exact" : $"NOT exact ({v.Tally.Tallied:N0} of {v.Tally.Receipts:N0})")} {v.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept |");
+        }
         if (r.ResultsPage is { } page) s.AppendLine($"| results page `GET /c/{{slug}}/results`, {r.HeadlineConnections} connections | {page.Load.RequestsPerSecond:N0} req/s (p99 {page.Load.P99Ms:0.0} ms, non-2xx {page.Load.Non2xx}) |");
         s.AppendLine($"| engine peak working set (VmHWM) over the whole run | {r.PeakWorkingSetKib / 1024.0:N0} MiB |");
         var cold = r.ColdStarts.Select(t => t.TotalMilliseconds).Order().ToList();

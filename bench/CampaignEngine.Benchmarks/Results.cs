@@ -26,6 +26,9 @@ public sealed class BenchResults
     /// <summary>The HTTP side alone (its listener off), then a tally-only engine draining what it accepted.</summary>
     public VoteRun? AcceptOnly { get; set; }
     public long DunkinSubmissions { get; set; }
+
+    /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>
+    public List<StallRun> Stall { get; } = [];
     public PlainRun? ResultsPage { get; set; }
     public long PeakWorkingSetKib { get; set; }
     public double LoadBefore { get; set; }
@@ -34,3 +37,6 @@ public sealed class BenchResults
     public VoteRun Headline => Votes.Single(v => v.Connections == HeadlineConnections);
     public PlainRun HeadlineBare => Bare.Single(b => b.Connections == HeadlineConnections);
 }
+
+/// <summary>A long run at the headline level; <paramref name="OutboxWrites"/> is how many groups took the outbox.</summary>
+public sealed record StallRun(string Label, bool OutboxOn, VoteRun Run, long OutboxWrites);

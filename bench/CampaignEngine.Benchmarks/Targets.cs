@@ -28,6 +28,13 @@ public static class Targets
                         ? "the tally did not reach the receipts within the run's deadline"
                         : $"the accepts did not finish within the run's time limit ({d.Load.Sent:N0} of {r.DunkinSubmissions:N0} sent; the few votes in flight when wrk was stopped are counted but have no receipt)"));
         }
+        if (r.Stall.FirstOrDefault(x => x.OutboxOn) is { } stalled)
+        {
+            var name = $"p99 through the queue's pause ({r.HeadlineConnections} connections, tally in-process, outbox on)";
+            list.Add(stalled.Run.Tally.Exact
+                ? AtMost(name, stalled.Run.Load.P99Ms, 100, "ms")
+                : new Target(name, "≤ 100 ms, counts exact", $"NOT exact ({stalled.Run.Tally.Tallied:N0} of {stalled.Run.Tally.Receipts:N0})", false, "a count was lost"));
+        }
         if (r.ResultsPage is { } page) list.Add(AtLeast("results page requests/s", page.Load.RequestsPerSecond, 5_000, "req/s"));
         list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, 400, "MB"));
         return list;

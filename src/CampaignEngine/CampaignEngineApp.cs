@@ -75,7 +75,7 @@ public static class CampaignEngineApp
         services.AddPolls();
 
         services.AddSingleton<FunctionCatalogue>();
-        services.AddHostedService<QueueListener>();
+        services.AddHostedService<QueueListener>().AddHostedService<OutboxDrainLoop>();
         return builder;
     }
 

@@ -25,12 +25,24 @@ public sealed class StorageInitializer(
     {
         if (!clients.HasBlobs) logger.LogInformation("No blob endpoint configured: image uploads and reads are unavailable");
         var deadline = DateTime.UtcNow + options.Value.StartupWait;
-        while (!cancellationToken.IsCancellationRequested)
+        // A service that accepts connections but does not answer would hold one attempt for the
+        // clients' whole network timeout and retries (minutes); the wait bounds the attempt too.
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(options.Value.StartupWait);
+        while (!waiting.IsCancellationRequested)
         {
-            if (await TryCreateAsync(cancellationToken)) return;
+            if (await TryCreateAsync(waiting.Token)) return;
             if (DateTime.UtcNow + RetryDelay >= deadline) break;
-            await Task.Delay(RetryDelay, cancellationToken);
+            try
+            {
+                await Task.Delay(RetryDelay, waiting.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
         }
+        cancellationToken.ThrowIfCancellationRequested();
 
         logger.LogWarning("Starting without storage; /healthz answers 503 until it answers. Still trying in the background.");
         background = Task.Run(() => KeepTryingAsync(stopping.Token), CancellationToken.None);
@@ -68,10 +80,11 @@ public sealed class StorageInitializer(
                 names.Tables.Count(), names.Queues.Count(), containers.Count);
             return true;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // Storage may still be starting (Azurite launched alongside us) or not yet reachable.
-            logger.LogWarning("Storage not ready yet: {Reason}", ex.Message);
+            // Storage may still be starting (Azurite launched alongside us), not yet reachable, or not answering.
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) logger.LogWarning("Storage did not answer in time");
+            else logger.LogWarning("Storage not ready yet: {Reason}", ex.Message);
             return false;
         }
     }
