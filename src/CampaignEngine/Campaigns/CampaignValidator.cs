@@ -49,9 +49,13 @@ public static class CampaignValidator
             errors.Add("endsAt", "Must be later than startsAt.");
 
         if (CampaignTime.ValidateZoneId(request.TimeZone) is { } zoneProblem) errors.Add("timeZone", zoneProblem);
-        foreach (var (field, messages) in TextOverrides.Validate(request.Texts, request.Locale ?? Locales.Default))
+        // Which keys exist depends on the kind (the core's and its own); without one there is nothing to check them against.
+        if (kind is not null)
         {
-            foreach (var message in messages) errors.Add(field, message);
+            foreach (var (field, messages) in TextOverrides.Validate(request.Texts, request.Locale ?? Locales.Default, kind, kinds.All))
+            {
+                foreach (var message in messages) errors.Add(field, message);
+            }
         }
         CheckBrand(request.Brand, errors);
         CheckThanks(request.Thanks, errors);

@@ -25,7 +25,7 @@ namespace CampaignEngine.Campaigns;
       "contact": { "mode": "optional", "consentText": "Send me news and offers from Example Ice Cream. I can unsubscribe at any time." },
       "brand": { "accentColor": "#1f4fd1", "rulesUrl": "https://brand.example/rules", "privacyUrl": "https://brand.example/privacy" },
       "thanks": { "message": "Thanks! We will announce the winner in June." },
-      "texts": { "vote_button": "Count me in" },
+      "texts": { "share_heading": "Tell your friends" },
       "embedOrigins": ["https://shop.example"]
     }
     """)]
@@ -59,7 +59,7 @@ public sealed record CreateCampaignRequest
     [Description("IANA time zone, e.g. Europe/Warsaw: dates show in it and \"per day\" allowances reset at its midnight. UTC when absent.")]
     public string? TimeZone { get; init; }
 
-    [Description("Page texts to replace, by string key of the fan pages (vote_button, thanks_title…; plural texts per CLDR category, e.g. votes_one).")]
+    [Description("Page texts to replace, by string key of the fan pages: the core's (thanks_title, share_heading…) and the kind's own (a poll's vote_button…); plural texts per CLDR category, e.g. votes_one.")]
     public Dictionary<string, string>? Texts { get; init; }
 
     [Description("How the fan pages carry the brand: accent colour and links to the rules and the privacy notice.")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Pages.Localization;
 
 namespace CampaignEngine.Kinds;
 
@@ -27,6 +28,13 @@ public interface ICampaignKind
     IReadOnlyList<ISubmissionAction> Actions { get; }
 
     IKindPages Pages { get; }
+
+    /// <summary>
+    /// The kind's own page strings (<c>KindStrings.Embedded&lt;TKind&gt;()</c> loads its <c>Strings/{locale}.json</c>): the
+    /// keys only its pages use, and its wording for the core's (a poll thanks fans "for voting"). Campaigns of the
+    /// kind may override these keys too. None by default: the pages then speak with the core's neutral wording.
+    /// </summary>
+    KindStrings Strings => KindStrings.None;
 
     /// <summary>Validates a settings section; field errors go to <paramref name="errors"/>, relative to the section.</summary>
     KindSettings? ReadSettings(JsonElement section, FieldErrors errors);

@@ -1,4 +1,5 @@
 using CampaignEngine.Api;
+using CampaignEngine.Pages.Localization;
 using CampaignEngine.Pages.Rendering;
 using CampaignEngine.Results;
 using CampaignEngine.ShareCards;
@@ -13,6 +14,9 @@ public static class FanPageEndpoints
     /// <summary>GET /c/{slug}, /c/{slug}/thanks, /c/{slug}/results, /c/{slug}/qr.png, /c/{slug}/qr.svg.</summary>
     public static IEndpointRouteBuilder MapFanPages(this IEndpointRouteBuilder app)
     {
+        // Every kind's strings, laid over the core's once per locale, before the first fan asks.
+        app.ServiceProvider.GetRequiredService<PageStrings>().BuildKindTables();
+
         var group = app.MapGroup("/c/{slug}")
             .WithTags("Fan pages")
             .RequireRateLimiting(RateLimits.FanReads);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Kinds;
+using CampaignEngine.Pages.Localization;
 using CampaignEngine.Submissions;
 
 namespace CampaignEngine.Polls;
@@ -11,6 +12,7 @@ namespace CampaignEngine.Polls;
 public sealed class PollKind(PollPages pages) : ICampaignKind
 {
     private static readonly PollVote Vote = new();
+    private static readonly KindStrings OwnStrings = KindStrings.Embedded<PollKind>();
 
     public static string VoteCode => Vote.Code;
 
@@ -24,6 +26,9 @@ public sealed class PollKind(PollPages pages) : ICampaignKind
     public IReadOnlyList<string> TopLevelFields { get; } = ["options", "rules"];
     public IReadOnlyList<ISubmissionAction> Actions { get; } = [Vote];
     public IKindPages Pages => pages;
+
+    /// <summary><c>Polls/Strings/{locale}.json</c>: the ballot's and results' words, and "voting" where the core says "taking part".</summary>
+    public KindStrings Strings => OwnStrings;
 
     public KindSettings? ReadSettings(JsonElement section, FieldErrors errors)
     {

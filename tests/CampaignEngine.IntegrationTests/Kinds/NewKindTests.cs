@@ -69,4 +69,34 @@ public sealed class NewKindTests(NewKindTests.Fixture fixture) : IClassFixture<N
         Assert.Contains("thumbs.prompt", (await Campaigns.CampaignApiTests.ValidationErrorsAsync(
             await Host.Admin.PostAsJsonAsync("/api/campaigns", new { kind = "thumbs", title = "x", thumbs = new { } }))).Keys);
     }
+
+    [Fact]
+    public async Task AKindWithoutStringsSpeaksWithTheCoresNeutralWordsAndItsTextsAreTheCores()
+    {
+        var slug = "thumbs-" + Guid.NewGuid().ToString("N")[..8];
+        await CreateAsync(new { kind = "thumbs", slug, title = "New logo", thumbs = new { prompt = "Do you like the new logo?" } });
+        Assert.Equal(HttpStatusCode.OK, (await Host.Admin.PostAsync($"/api/campaigns/{slug}/publish", null)).StatusCode);
+        using var fan = Host.CreateClient();
+
+        var voted = await fan.PostFormAsync($"/c/{slug}/thumbs", ("thumb", "up"));
+        var thanks = await fan.GetPageAsync(voted.Response.Headers.Location!.OriginalString);
+        var again = await fan.PostFormAsync($"/c/{slug}/thumbs", ("thumb", "down"));
+
+        Assert.Equal("Thank you for taking part!", thanks.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Invite your friends to take part", thanks.Document.GetElementById("share-heading")!.TextContent);
+        thanks.Document.QuerySelector(".receipt")?.Remove();
+        Assert.DoesNotMatch(@"(?i)\bvot|\bpoll", thanks.Document.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.Conflict, again.Response.StatusCode);
+        Assert.Equal("You have already taken part", again.Document.QuerySelector("h1")!.TextContent);
+
+        // A poll's text is no text of a thumbs campaign; the core's are.
+        var refused = await Host.Admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            kind = "thumbs", title = "x", thumbs = new { prompt = "?" },
+            texts = new Dictionary<string, string> { ["vote_button"] = "Go", ["thanks_title"] = "Thumbs up for you!" },
+        });
+        var errors = await Campaigns.CampaignApiTests.ValidationErrorsAsync(refused);
+        Assert.Contains("'vote_button' is a text of 'poll' campaigns; this one is a 'thumbs'.", errors["texts.vote_button"].Single());
+        Assert.DoesNotContain("texts.thanks_title", errors.Keys);
+    }
 }

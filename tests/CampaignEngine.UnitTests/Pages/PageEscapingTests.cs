@@ -36,7 +36,7 @@ public sealed class PageEscapingTests
         yield return ("results-closed", PollViews.Results(poll, Availability.Closed, Links(), results));
         foreach (var message in Enum.GetValues<FanMessage>())
         {
-            yield return ($"message-{message}", Views.Message(Views.Strings.For("en"), 400, message, poll, Links(), PollViews.Summary(Views.Strings.For("en"), results)));
+            yield return ($"message-{message}", Views.Message(Views.LocaleOf(poll), 400, message, poll, Links(), PollViews.Summary(Views.LocaleOf(poll), results)));
         }
         yield return ("message-no-campaign", Views.Message(Views.Strings.For("he"), 404, FanMessage.NotFound, homeUrl: "https://brand.example/"));
     }

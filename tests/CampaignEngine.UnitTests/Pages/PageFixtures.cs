@@ -6,6 +6,7 @@ using CampaignEngine.Pages.Localization;
 using CampaignEngine.Pages.Rendering;
 using CampaignEngine.Pages.Views;
 using CampaignEngine.Polls;
+using CampaignEngine.UnitTests.Kinds;
 
 namespace CampaignEngine.UnitTests.Pages;
 
@@ -20,7 +21,8 @@ internal static class PageFixtures
         "javascript:alert(1)",
     ];
 
-    public static FanPageViews Views { get; } = new(new PageTemplates(), new PageStrings());
+    /// <summary>The shell with the kinds the engine ships, so poll pages read the poll's strings.</summary>
+    public static FanPageViews Views { get; } = new(new PageTemplates(), new PageStrings(() => TestKinds.All.All));
 
     public static PollPages PollViews { get; } = new(Views);
 

@@ -3,6 +3,7 @@ using CampaignEngine.Campaigns;
 using CampaignEngine.Pages;
 using CampaignEngine.Pages.Localization;
 using CampaignEngine.Pages.Rendering;
+using CampaignEngine.UnitTests.Kinds;
 
 namespace CampaignEngine.UnitTests.Pages;
 
@@ -10,47 +11,109 @@ public sealed partial class PageStringsTests
 {
     private static readonly PageStrings Strings = new();
 
-    /// <summary>The strings counted with CLDR plural forms ("90 days", "one vote").</summary>
-    private static readonly string[] PluralStems = ["votes", "days"];
-
     public static TheoryData<string> Locales => new(CampaignEngine.Campaigns.Locales.Supported);
 
-    [Theory]
-    [MemberData(nameof(Locales))]
-    public void EveryLocaleHasEveryEnglishKey(string locale)
-    {
-        var english = PageStrings.Load("en");
-        var translated = PageStrings.Load(locale);
+    /// <summary>The strings files by locale: the core's, and each shipped kind's (by its name).</summary>
+    private static readonly Dictionary<string, Func<string, IReadOnlyDictionary<string, string>>> Files =
+        new[] { ("core", (Func<string, IReadOnlyDictionary<string, string>>)PageStrings.Load) }
+            .Concat(TestKinds.All.All.Where(k => !k.Strings.IsEmpty).Select(k => (k.Name, (Func<string, IReadOnlyDictionary<string, string>>)k.Strings.For)))
+            .ToDictionary(f => f.Item1, f => f.Item2);
 
+    public static TheoryData<string, string> FilesAndLocales
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var file in Files.Keys)
+            {
+                foreach (var locale in CampaignEngine.Campaigns.Locales.Supported) data.Add(file, locale);
+            }
+            return data;
+        }
+    }
+
+    public static TheoryData<string> KindFiles => new(Files.Keys.Where(f => f != "core"));
+
+    [Fact]
+    public void ThePollShipsItsOwnStrings() => Assert.Contains("poll", Files.Keys);
+
+    [Theory]
+    [MemberData(nameof(FilesAndLocales))]
+    public void EveryLocaleHasEveryEnglishKey(string file, string locale)
+    {
+        var english = Files[file]("en");
+        var translated = Files[file](locale);
+
+        Assert.NotEmpty(translated);
         Assert.Empty(english.Keys.Except(translated.Keys));
         Assert.All(translated, s => Assert.False(string.IsNullOrWhiteSpace(s.Value), s.Key));
     }
 
     [Theory]
-    [MemberData(nameof(Locales))]
-    public void EveryLocaleHasThePluralFormsItsRulesAskFor(string locale)
+    [MemberData(nameof(FilesAndLocales))]
+    public void EveryLocaleHasThePluralFormsItsRulesAskFor(string file, string locale)
     {
-        var translated = PageStrings.Load(locale);
+        var translated = Files[file](locale);
         var categories = PluralSamples.Select(n => PluralRules.Category(locale, n)).Distinct();
 
-        foreach (var stem in PluralStems)
+        foreach (var stem in PluralStems(Files[file]("en")))
         {
             Assert.All(categories, c => Assert.Contains($"{stem}_{c}", translated.Keys));
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Locales))]
-    public void PlaceholdersMatchTheEnglishOnes(string locale)
+    [Fact]
+    public void TheCountedTextsAreFoundInEachFile()
     {
-        var english = PageStrings.Load("en");
-        var translated = PageStrings.Load(locale);
+        Assert.Equal(["days"], PluralStems(Files["core"]("en")));
+        Assert.Equal(["votes"], PluralStems(Files["poll"]("en")));
+    }
+
+    [Theory]
+    [MemberData(nameof(FilesAndLocales))]
+    public void PlaceholdersMatchTheEnglishOnes(string file, string locale)
+    {
+        var english = Files[file]("en");
+        var translated = Files[file](locale);
+        var stems = PluralStems(english);
 
         // Plural forms may leave the number out ("קול אחד"); everything else keeps its arguments.
-        foreach (var (key, text) in english.Where(e => !PluralStems.Any(stem => e.Key.StartsWith(stem + "_", StringComparison.Ordinal))))
+        foreach (var (key, text) in english.Where(e => !stems.Any(stem => e.Key.StartsWith(stem + "_", StringComparison.Ordinal))))
         {
-            Assert.True(Placeholders(text).SetEquals(Placeholders(translated[key])), $"{locale}:{key}");
+            Assert.True(Placeholders(text).SetEquals(Placeholders(translated[key])), $"{file} {locale}:{key}");
         }
+    }
+
+    /// <summary>The shell formats its keys with its own arguments, whichever kind's wording it reads.</summary>
+    [Theory]
+    [MemberData(nameof(KindFiles))]
+    public void AKindsWordingForACoreKeyKeepsItsPlaceholders(string kind)
+    {
+        var core = PageStrings.Load("en");
+        var shared = Files[kind]("en").Where(s => core.ContainsKey(s.Key)).ToList();
+
+        Assert.NotEmpty(shared);
+        Assert.All(shared, s => Assert.True(Placeholders(s.Value).SetEquals(Placeholders(core[s.Key])), s.Key));
+    }
+
+    /// <summary>Words of voting and polls in each locale: the core's wording must fit a contest or a survey as well.</summary>
+    [Theory]
+    [InlineData("en", @"(?i)\bvot|\bpoll")]
+    [InlineData("he", "הצבע|הצביע|סקר")]
+    [InlineData("fa", "رأی|نظرسنجی")]
+    [InlineData("lv", "(?i)balso|balss|balsi|aptauj")]
+    [InlineData("sl", @"(?i)\bglas|anket")]
+    [InlineData("pl", "(?i)głos|ankie")]
+    [InlineData("ar", "تصويت|صوت|استطلاع")]
+    [InlineData("de", "Stimme|(?i:abstimm|abgestimm|umfrage)")]
+    [InlineData("es", @"(?i)\bvot|encuesta")]
+    [InlineData("fr", @"(?i)\bvot(e|es|er|é|ez|ant)?\b|sondage")]
+    public void TheCoresStringsSpeakOfNoKind(string locale, string kindWords)
+    {
+        // The home page may name what the engine runs ("polls and other campaigns").
+        var shell = PageStrings.Load(locale).Where(s => !s.Key.StartsWith("home_", StringComparison.Ordinal));
+
+        Assert.All(shell, s => Assert.False(Regex.IsMatch(s.Value, kindWords), $"{s.Key}: {s.Value}"));
     }
 
     [Fact]
@@ -64,14 +127,21 @@ public sealed partial class PageStringsTests
         }
     }
 
+    /// <summary>The shell's templates use the core's strings alone; a kind's templates may use its own too.</summary>
     [Fact]
     public void EveryStringATemplateUsesExists()
     {
-        var english = PageStrings.Load("en");
-        var used = PageTemplates.Names.SelectMany(n => StringUse().Matches(PageTemplates.Source(n)).Select(m => m.Groups[1].Value)).ToHashSet();
+        var core = PageStrings.Load("en").Keys.ToHashSet();
+        var kindsByFolder = TestKinds.All.All.ToDictionary(k => k.GetType().Namespace!.Split('.')[^1], k => k);
+        var used = PageTemplates.Names.ToDictionary(n => n, n => StringUse().Matches(PageTemplates.Source(n)).Select(m => m.Groups[1].Value).ToHashSet());
 
-        Assert.NotEmpty(used);
-        Assert.Empty(used.Except(english.Keys));
+        Assert.NotEmpty(used.Values.SelectMany(u => u));
+        foreach (var (name, keys) in used)
+        {
+            var known = kindsByFolder.TryGetValue(PageTemplates.FolderOf(name), out var kind) ? core.Union(kind.Strings.For("en").Keys) : core;
+            Assert.True(keys.IsSubsetOf(known), $"{name}: {string.Join(", ", keys.Except(known))}");
+        }
+        Assert.Contains("vote_button", used["poll"]);
     }
 
     [Theory]
@@ -145,7 +215,7 @@ public sealed partial class PageStringsTests
     [InlineData("fr", 2, "2 votes")]
     [InlineData("fr", 2_000_000, "2\u202F000\u202F000 de votes")]
     public void VoteCountsUseTheLocalesPluralForms(string locale, long n, string expected) =>
-        Assert.Equal(expected, Strings.For(locale).Count("votes", n));
+        Assert.Equal(expected, PageFixtures.Views.Strings.ForKind("poll", locale).Count("votes", n));
 
     [Fact]
     public void DatesAreWrittenInTheLocaleInUtc()
@@ -164,6 +234,10 @@ public sealed partial class PageStringsTests
     /// <summary>Whole numbers that reach every category: 0 to 1000, and millions for the "many" of es and fr.</summary>
     private static IEnumerable<long> PluralSamples =>
         Enumerable.Range(0, 1001).Select(n => (long)n).Concat([1_000_000, 1_000_001, 2_000_000, 10_000_000, 1_000_000_000]);
+
+    /// <summary>The stems of the texts counted with CLDR plural forms ("90 days", "one vote"), from a file's English.</summary>
+    private static List<string> PluralStems(IReadOnlyDictionary<string, string> english) =>
+        english.Keys.Where(k => k.EndsWith("_other", StringComparison.Ordinal)).Select(k => k[..^"_other".Length]).Order(StringComparer.Ordinal).ToList();
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
 

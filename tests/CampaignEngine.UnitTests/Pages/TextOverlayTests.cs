@@ -8,12 +8,13 @@ namespace CampaignEngine.UnitTests.Pages;
 
 public sealed class TextOverlayTests
 {
-    private static readonly PageStrings Strings = new();
+    /// <summary>A poll's locale: the poll's strings over the core's.</summary>
+    private static PageLocale Poll(string locale) => PageFixtures.Views.Strings.ForKind("poll", locale);
 
     [Fact]
     public void OverridesWinAndEverythingElseComesFromTheLocale()
     {
-        var polish = Strings.For("pl");
+        var polish = Poll("pl");
         var branded = polish.WithOverrides(new Dictionary<string, string> { ["vote_button"] = "Wchodzę w to" });
 
         Assert.Equal("Wchodzę w to", branded["vote_button"]);
@@ -27,7 +28,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void PluralOverridesArePickedPerCategory()
     {
-        var branded = Strings.For("pl").WithOverrides(new Dictionary<string, string> { ["votes_few"] = "{0} głosy fanów" });
+        var branded = Poll("pl").WithOverrides(new Dictionary<string, string> { ["votes_few"] = "{0} głosy fanów" });
 
         Assert.Equal("3 głosy fanów", branded.Count("votes", 3));
         Assert.Equal("5 głosów", branded.Count("votes", 5));
@@ -36,7 +37,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void TheSlovenianDualCanBeOverridden()
     {
-        var branded = Strings.For("sl").WithOverrides(new Dictionary<string, string> { ["votes_two"] = "{0} glasova navijačev" });
+        var branded = Poll("sl").WithOverrides(new Dictionary<string, string> { ["votes_two"] = "{0} glasova navijačev" });
 
         Assert.Equal("2 glasova navijačev", branded.Count("votes", 2));
         Assert.Equal("102 glasova navijačev", branded.Count("votes", 102));
@@ -46,7 +47,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void UnusableOverridesAreIgnoredNotRendered()
     {
-        var english = Strings.For("en");
+        var english = Poll("en");
         var branded = english.WithOverrides(new Dictionary<string, string>
         {
             ["share_text"] = "Vote {1}",
@@ -61,7 +62,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void ACampaignsLocaleComesWithItsOverrides()
     {
-        var branded = Strings.For("es", new Dictionary<string, string> { ["go_vote"] = "¡Vota ya!" });
+        var branded = PageFixtures.Views.Strings.For(PageFixtures.Poll(locale: "es") with { Texts = new Dictionary<string, string> { ["go_vote"] = "¡Vota ya!" } });
 
         Assert.Equal(("es", "¡Vota ya!", "Votar"), (branded.Code, branded["go_vote"], branded["vote_button"]));
     }
@@ -69,7 +70,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void NoOverridesReturnTheSharedLocale()
     {
-        var english = Strings.For("en");
+        var english = Poll("en");
         Assert.Same(english, english.WithOverrides(null));
         Assert.Same(english, english.WithOverrides(new Dictionary<string, string>()));
     }
@@ -77,7 +78,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void TemplatesReadTheOverlay()
     {
-        var branded = Strings.For("de").WithOverrides(new Dictionary<string, string> { ["vote_button"] = "Ich bin dabei" });
+        var branded = Poll("de").WithOverrides(new Dictionary<string, string> { ["vote_button"] = "Ich bin dabei" });
         // The way PageTemplates hands "t" to every template.
         var globals = new ScriptObject();
         globals.SetValue("t", branded.Strings, readOnly: true);
@@ -90,7 +91,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void APageTemplateRendersTheOverriddenText()
     {
-        var branded = Strings.For("fr").WithOverrides(new Dictionary<string, string> { ["thanks_title"] = "Merci, vous êtes génial\u202F!" });
+        var branded = Poll("fr").WithOverrides(new Dictionary<string, string> { ["thanks_title"] = "Merci, vous êtes génial\u202F!" });
 
         var html = new PageTemplates().Render("thanks", new Dictionary<string, object?>
         {
@@ -110,7 +111,7 @@ public sealed class TextOverlayTests
     [Fact]
     public void TheOverlayIsReadOnlyAndEnumeratesEachKeyOnce()
     {
-        var branded = Strings.For("en").WithOverrides(new Dictionary<string, string> { ["vote_button"] = "Go" });
+        var branded = Poll("en").WithOverrides(new Dictionary<string, string> { ["vote_button"] = "Go" });
         var asDictionary = Assert.IsAssignableFrom<IDictionary<string, string>>(branded.Strings);
 
         Assert.True(asDictionary.IsReadOnly);

@@ -1,19 +1,24 @@
+using CampaignEngine.Kinds;
 using CampaignEngine.Pages.Localization;
+using CampaignEngine.UnitTests.Kinds;
 using CsCheck;
 
 namespace CampaignEngine.UnitTests.Pages;
 
 public sealed class TextOverridesTests
 {
+    private static readonly ICampaignKind PollKind = TestKinds.All.Get("poll");
+
+    /// <summary>An override on a poll, whose keys are the core's and the poll's.</summary>
     private static Dictionary<string, string[]> Validate(string key, string value, string? locale = null) =>
-        TextOverrides.Validate(new Dictionary<string, string> { [key] = value }, locale);
+        TextOverrides.Validate(new Dictionary<string, string> { [key] = value }, locale, PollKind);
 
     private static string Only(Dictionary<string, string[]> errors, string key) => Assert.Single(Assert.Contains(key, errors));
 
     [Fact]
     public void NoOverridesAndGoodOverridesAreFine()
     {
-        Assert.Empty(TextOverrides.Validate(null));
+        Assert.Empty(TextOverrides.Validate(null, "en", PollKind));
         Assert.Empty(TextOverrides.Validate(new Dictionary<string, string>
         {
             ["vote_button"] = "Count me in",
@@ -21,7 +26,7 @@ public sealed class TextOverridesTests
             ["total_votes"] = "{0} fans have spoken",
             ["votes_one"] = "one fan",
             ["votes_other"] = "{0} fans",
-        }, "en"));
+        }, "en", PollKind));
     }
 
     [Fact]
@@ -99,14 +104,47 @@ public sealed class TextOverridesTests
 
     [Fact]
     public void AnyAcceptedOverrideFormatsWithoutThrowing() =>
-        Gen.Select(Gen.OneOf(TextOverrides.KeysFor("en").ToArray()), Gen.String[Gen.Char["ab {}01\n"], 1, 12])
+        Gen.Select(Gen.OneOf(TextOverrides.KeysFor("en", PollKind).ToArray()), Gen.String[Gen.Char["ab {}01\n"], 1, 12])
             .Sample((key, value) =>
             {
                 var texts = new Dictionary<string, string> { [key] = value };
-                if (TextOverrides.Validate(texts, "en").Count > 0) return;
-                var locale = new PageStrings().For("en").WithOverrides(texts);
+                if (TextOverrides.Validate(texts, "en", PollKind).Count > 0) return;
+                var locale = PageFixtures.Views.Strings.ForKind("poll", "en").WithOverrides(texts);
                 Assert.Equal(value, locale.Strings[key]);
                 _ = locale.Format(key, "x");
                 _ = locale.Count("votes", 7);
             });
+
+    [Fact]
+    public void WhichKeysExistDependsOnTheKind()
+    {
+        var vote = new Dictionary<string, string> { ["vote_button"] = "Count me in" };
+        var thanks = new Dictionary<string, string> { ["thanks_title"] = "You're in!" };
+        var thumbs = new StringsOnlyKind("thumbs", KindStrings.None);
+
+        Assert.Empty(TextOverrides.Validate(vote, "en", PollKind));
+        Assert.Empty(TextOverrides.Validate(thanks, "en", thumbs));
+        Assert.Contains("vote_button", TextOverrides.KeysFor("en", PollKind));
+        Assert.DoesNotContain("vote_button", TextOverrides.KeysFor("en", thumbs));
+        Assert.DoesNotContain("votes_one", TextOverrides.KeysFor("en", thumbs));
+        Assert.Contains("days_one", TextOverrides.KeysFor("en", thumbs));
+
+        var refused = Only(TextOverrides.Validate(vote, "en", thumbs, [PollKind, thumbs]), "texts.vote_button");
+        Assert.StartsWith("Unknown text key.", refused);
+        Assert.Contains("'vote_button' is a text of 'poll' campaigns; this one is a 'thumbs'.", refused);
+        Assert.Equal("Unknown text key.", Only(TextOverrides.Validate(vote, "en"), "texts.vote_button"));
+    }
+
+    [Fact]
+    public void AKindsOwnKeyKeepsItsOwnPlaceholders()
+    {
+        Assert.Contains("placeholder", Only(Validate("you_voted_for", "You voted"), "texts.you_voted_for"));
+        Assert.Empty(Validate("you_voted_for", "You picked {0}"));
+        // The poll's wording of a core key is checked against the same placeholders as the core's.
+        Assert.Empty(Validate("share_text", "Vote now: {0}"));
+    }
+
+    [Fact]
+    public void ATypoOfAKindsKeyIsSuggestedThatKey() =>
+        Assert.Contains("no_votes_yet", Only(Validate("no_vote_yet", "Be the first"), "texts.no_vote_yet"));
 }

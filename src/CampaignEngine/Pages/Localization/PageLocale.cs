@@ -8,13 +8,18 @@ public sealed class PageLocale
 {
     private readonly IReadOnlyDictionary<string, string> own;
     private readonly IReadOnlyDictionary<string, string>? overrides;
+    private readonly TextKeys keys;
     private readonly LocaleFormat format;
     private readonly TimeZoneInfo zone = TimeZoneInfo.Utc;
 
-    internal PageLocale(string code, IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, string> fallback)
+    /// <param name="strings">This locale's strings (a kind's over the core's).</param>
+    /// <param name="fallback">English, for any key the locale lacks (a kind's over the core's).</param>
+    /// <param name="keys">The keys a campaign may override here.</param>
+    internal PageLocale(string code, IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, string> fallback, TextKeys keys)
     {
         Code = code;
         own = strings;
+        this.keys = keys;
         format = LocaleFormats.For(code);
         Culture = CultureInfo.GetCultureInfo(format.Culture);
         var merged = new Dictionary<string, string>(fallback);
@@ -26,6 +31,7 @@ public sealed class PageLocale
     {
         Code = campaignLocale.Code;
         own = campaignLocale.own;
+        keys = campaignLocale.keys;
         format = campaignLocale.format;
         Culture = campaignLocale.Culture;
         this.zone = zone;
@@ -47,16 +53,19 @@ public sealed class PageLocale
     /// <summary>The Open Graph form of the locale, e.g. <c>pl_PL</c>.</summary>
     public string OpenGraphLocale => format.OpenGraph;
 
-    /// <summary>Every string of the pages: the campaign's overrides, then this locale's, then English for any it lacks.</summary>
+    /// <summary>
+    /// Every string of the pages: the campaign's overrides, then this locale's (its kind's, then the core's), then
+    /// English for any it lacks (its kind's, then the core's).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Strings { get; }
 
-    /// <summary>Whether this locale's own file or the campaign's overrides have the key (no English fallback).</summary>
+    /// <summary>Whether this locale's own files (the kind's or the core's) or the campaign's overrides have the key (no English fallback).</summary>
     public bool Has(string key) => own.ContainsKey(key) || overrides?.ContainsKey(key) == true;
 
     /// <summary>
     /// This locale with a campaign's text overrides on top. Only overrides <see cref="TextOverrides"/>
-    /// accepts are used, so a stale or unchecked one can never break a page. Costs a copy of the
-    /// overrides, not of the string table.
+    /// accepts for this locale's kind are used, so a stale or unchecked one can never break a page. Costs a
+    /// copy of the overrides, not of the string table.
     /// </summary>
     public PageLocale WithOverrides(IReadOnlyDictionary<string, string>? texts)
     {
@@ -64,7 +73,7 @@ public sealed class PageLocale
         var usable = new Dictionary<string, string>();
         foreach (var (key, value) in texts)
         {
-            if (TextOverrides.Problems(key, value, Code, explainUnknown: false).Count == 0) usable[key] = value;
+            if (TextOverrides.IsUsable(key, value, Code, keys)) usable[key] = value;
         }
         return usable.Count == 0 ? this : new PageLocale(this, usable, zone);
     }

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
 
 namespace CampaignEngine.Pages.Localization;
 
 /// <summary>
-/// A campaign's own wording for page strings, keyed like <c>Pages/Strings/en.json</c>:
-/// <c>{"vote_button": "Count me in"}</c>. Plural texts are overridden per CLDR category
-/// (<c>votes_one</c>, <c>votes_few</c> …). Apply them with <see cref="PageLocale.WithOverrides"/>.
+/// A campaign's own wording for page strings, keyed like <c>Pages/Strings/en.json</c> and its kind's
+/// <c>Strings/en.json</c>: <c>{"thanks_title": "You're in!"}</c>, or a poll's <c>{"vote_button": "Count me in"}</c>.
+/// Plural texts are overridden per CLDR category (<c>votes_one</c>, <c>votes_few</c> …). Which keys exist depends on
+/// the campaign's kind: the core's and the kind's own. Apply them with <see cref="PageLocale.WithOverrides"/>.
 /// </summary>
 public static partial class TextOverrides
 {
@@ -14,60 +16,63 @@ public static partial class TextOverrides
     public const int MaxOverrides = 100;
     public const int MaxLength = 500;
 
-    private static readonly IReadOnlyDictionary<string, string> English = PageStrings.Load(Locales.Default);
-
-    private static readonly HashSet<string> PluralBases = English.Keys
-        .Where(k => k.EndsWith("_other", StringComparison.Ordinal))
-        .Select(k => k[..^"_other".Length])
-        .ToHashSet();
-
-    private static readonly HashSet<string> PlainKeys = English.Keys.Where(k => Plural(k) is null).ToHashSet();
-
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>The keys a campaign in this locale may override; with no locale, plural keys of every category.</summary>
-    public static IReadOnlyList<string> KeysFor(string? locale) =>
-        [.. PlainKeys.Order(StringComparer.Ordinal), .. PluralBases.Order(StringComparer.Ordinal).SelectMany(b => Categories(locale).Select(c => $"{b}_{c}"))];
+    /// <summary>
+    /// The keys a campaign of <paramref name="kind"/> (no kind: the core's keys alone) in this locale may override;
+    /// with no locale, plural keys of every category.
+    /// </summary>
+    public static IReadOnlyList<string> KeysFor(string? locale, ICampaignKind? kind = null) => KeysFor(locale, KeysOf(kind));
 
-    /// <summary>Errors keyed <c>texts</c> (too many) and <c>texts.{key}</c>; empty when every override is fine.</summary>
-    public static Dictionary<string, string[]> Validate(IReadOnlyDictionary<string, string>? overrides, string? locale = null)
+    /// <summary>
+    /// Errors keyed <c>texts</c> (too many) and <c>texts.{key}</c>; empty when every override is fine for a campaign
+    /// of <paramref name="kind"/>. <paramref name="kinds"/>, when given, lets an unknown key name the kinds it belongs to.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(
+        IReadOnlyDictionary<string, string>? overrides, string? locale = null, ICampaignKind? kind = null, IEnumerable<ICampaignKind>? kinds = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (overrides is null) return errors;
         if (overrides.Count > MaxOverrides) errors[Field] = [$"At most {MaxOverrides} texts can be overridden."];
+        var keys = KeysOf(kind);
         foreach (var (key, value) in overrides)
         {
-            var problems = Problems(key, value, locale);
+            var problems = IsKnown(key, locale, keys) ? Problems(key, value, keys) : [Unknown(key, locale, kind, keys, kinds)];
             if (problems.Count > 0) errors[$"{Field}.{key}"] = [.. problems];
         }
         return errors;
     }
 
-    /// <summary>What is wrong with one override. Without <paramref name="explainUnknown"/> an unknown key costs no suggestions.</summary>
-    internal static List<string> Problems(string key, string? value, string? locale, bool explainUnknown = true)
-    {
-        var plural = Plural(key);
-        var known = plural is { } p
-            ? PluralBases.Contains(p.Base) && Categories(locale).Contains(p.Category)
-            : PlainKeys.Contains(key);
-        if (!known)
-            return [explainUnknown ? Unknown(key, plural, locale) : "Unknown text key."];
+    /// <summary>Whether a page may use an override: a known key with nothing wrong. Costs no suggestions.</summary>
+    internal static bool IsUsable(string key, string? value, string locale, TextKeys keys) =>
+        IsKnown(key, locale, keys) && Problems(key, value, keys).Count == 0;
 
+    private static TextKeys KeysOf(ICampaignKind? kind) => kind?.Strings.Keys ?? TextKeys.Core;
+
+    private static IReadOnlyList<string> KeysFor(string? locale, TextKeys keys) =>
+        [.. keys.PlainKeys.Order(StringComparer.Ordinal), .. keys.PluralBases.Order(StringComparer.Ordinal).SelectMany(b => Categories(locale).Select(c => $"{b}_{c}"))];
+
+    private static bool IsKnown(string key, string? locale, TextKeys keys) =>
+        Plural(key) is { } p ? keys.PluralBases.Contains(p.Base) && Categories(locale).Contains(p.Category) : keys.PlainKeys.Contains(key);
+
+    /// <summary>What is wrong with the value of a known key.</summary>
+    private static List<string> Problems(string key, string? value, TextKeys keys)
+    {
         if (string.IsNullOrWhiteSpace(value)) return ["Must not be empty."];
         var problems = new List<string>();
         if (value.Length > MaxLength) problems.Add($"At most {MaxLength} characters.");
         if (value.Any(char.IsControl)) problems.Add("Control characters (line breaks, tabs …) are not allowed.");
 
         var used = Placeholders(value);
-        if (plural is not null)
+        if (Plural(key) is not null)
         {
             // A plural form may leave the number out ("one vote"), but there is nothing else to insert.
             if (used.Any(p => p != "{0}")) problems.Add("The only placeholder here is {0}, the number.");
         }
         else
         {
-            var expected = Placeholders(English[key]);
+            var expected = Placeholders(keys.English[key]);
             if (!used.SetEquals(expected))
                 problems.Add(expected.Count == 0
                     ? "This text has no placeholders; remove " + string.Join(" ", used.Order(StringComparer.Ordinal)) + "."
@@ -79,18 +84,22 @@ public static partial class TextOverrides
         return problems;
     }
 
-    private static string Unknown(string key, (string Base, string Category)? plural, string? locale)
+    private static string Unknown(string key, string? locale, ICampaignKind? kind, TextKeys keys, IEnumerable<ICampaignKind>? kinds)
     {
-        if (plural is { } p && PluralBases.Contains(p.Base))
+        var plural = Plural(key);
+        if (plural is { } p && keys.PluralBases.Contains(p.Base))
         {
             var forms = string.Join(", ", Categories(locale).Select(c => $"{p.Base}_{c}"));
             return $"'{locale}' has no '{p.Category}' plural form; override {forms}.";
         }
-        var close = KeySuggestions.Closest(key, KeysFor(locale));
-        return close.Count == 0 ? "Unknown text key." : $"Unknown text key. Did you mean {string.Join(", ", close)}?";
+        var close = KeySuggestions.Closest(key, KeysFor(locale, keys));
+        var message = close.Count == 0 ? "Unknown text key." : $"Unknown text key. Did you mean {string.Join(", ", close)}?";
+        // A text of another kind ("vote_button" on a contest) is no typo: say whose it is.
+        var owners = kind is null || kinds is null ? [] : kinds.Where(k => k.Name != kind.Name && IsKnown(key, locale, k.Strings.Keys)).Select(k => $"'{k.Name}'").ToList();
+        return owners.Count == 0 ? message : $"{message} '{key}' is a text of {string.Join(", ", owners)} campaigns; this one is a '{kind!.Name}'.";
     }
 
-    private static (string Base, string Category)? Plural(string key)
+    internal static (string Base, string Category)? Plural(string key)
     {
         var underscore = key.LastIndexOf('_');
         if (underscore <= 0) return null;

@@ -25,6 +25,14 @@ public sealed class PageTemplates
     /// <summary>The names of all embedded templates, without folder or extension.</summary>
     public static IReadOnlyList<string> Names { get; } = Resources.Keys.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The feature folder a template is in: <c>Pages</c>, <c>Home</c>, a kind's (<c>Polls</c>).</summary>
+    internal static string FolderOf(string name)
+    {
+        var resource = Resources[name];
+        var end = resource.LastIndexOf(Marker, StringComparison.Ordinal);
+        return resource[(resource.LastIndexOf('.', end - 1) + 1)..end];
+    }
+
     public static string Source(string name)
     {
         using var stream = (Resources.TryGetValue(name, out var resource) ? Assembly.GetManifestResourceStream(resource) : null)

@@ -17,9 +17,8 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
 {
     public PageStrings Strings => strings;
 
-    /// <summary>The campaign's language with its text overrides, showing dates in its time zone.</summary>
-    public PageLocale LocaleOf(Campaign campaign) =>
-        strings.For(campaign.Locale, campaign.Texts).InZone(CampaignTime.Zone(campaign.TimeZone));
+    /// <summary>The campaign's language (its kind's strings over the core's) with its text overrides, showing dates in its time zone.</summary>
+    public PageLocale LocaleOf(Campaign campaign) => strings.For(campaign).InZone(CampaignTime.Zone(campaign.TimeZone));
 
     public string Thanks(Campaign campaign, FanLinks links, string? receipt)
     {
