@@ -41,12 +41,14 @@ public static class CampaignEngineApp
             // Under the Functions host: listen where it says, and let it drive the queue functions.
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Configuration["QueueListener:Enabled"] = "false";
+            builder.Configuration[$"{TimerListenerOptions.Section}:Enabled"] = "false";
         }
 
         var services = builder.Services;
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueListenerOptions>().BindConfiguration("QueueListener").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimerListenerOptions>().BindConfiguration(TimerListenerOptions.Section);
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
@@ -75,6 +77,7 @@ public static class CampaignEngineApp
 
         services.AddSingleton<FunctionCatalogue>();
         services.AddHostedService<QueueListener>();
+        services.AddHostedService<TimerListener>();
         return builder;
     }
 

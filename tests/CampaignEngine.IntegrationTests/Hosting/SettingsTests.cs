@@ -22,6 +22,7 @@ public sealed class SettingsTests
         ("Storage", typeof(StorageOptions)),
         ("RateLimits", typeof(RateLimitOptions)),
         (FanPagesOptions.Section, typeof(FanPagesOptions)),
+        (TimerListenerOptions.Section, typeof(TimerListenerOptions)),
     ];
 
     public static TheoryData<string> EverySetting()
