@@ -67,7 +67,7 @@ public static class CampaignEngineApp
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
             .AddSingleton<ParticipationReader>();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
-        services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
+        services.AddContacts();
         services.AddSingleton<ResultsService>();
         services.AddFanPages();
         services.AddSingleton<ShareCardService>().AddSingleton<BrandImages>();

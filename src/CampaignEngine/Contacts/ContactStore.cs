@@ -7,22 +7,20 @@ using CampaignEngine.Storage;
 namespace CampaignEngine.Contacts;
 
 /// <summary>
-/// Contacts are kept per campaign (partition = slug) under a hash of the normalised email; each
-/// marketing consent is appended as its own row keyed by the submission's receipt, so redelivery adds nothing.
+/// Contacts are kept per campaign (partition = slug) under their keyed hash (<see cref="ContactKeys"/>);
+/// each marketing consent is appended as its own row keyed by the submission's receipt, so redelivery
+/// adds nothing (<see cref="ContactRows"/>).
 /// </summary>
-public sealed class ContactStore(StorageClients clients, StorageNames names)
+public sealed class ContactStore(StorageClients clients, StorageNames names, ContactKeys keys)
 {
     private const string CampaignColumn = "PurposeCampaign";
     private const string MarketingColumn = "PurposeMarketing";
 
     private TableClient Table => clients.Tables.GetTableClient(names.ContactsTable);
 
-    public static string ContactKey(string normalizedEmail) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail)));
-
     public async Task SetContactAsync(ContactSubmitted contact, CancellationToken cancellationToken = default)
     {
-        var key = ContactKey(contact.Email);
+        var key = keys.Of(contact.Email);
         var person = new TableEntity(contact.Slug, "contact|" + key)
         {
             ["Email"] = contact.Email,

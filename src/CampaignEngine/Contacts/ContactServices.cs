@@ -1,0 +1,15 @@
+using CampaignEngine.Hosting;
+
+namespace CampaignEngine.Contacts;
+
+public static class ContactServices
+{
+    /// <summary>The contacts capability: keys, store, the capture queue function and the rekey job.</summary>
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContactKeys>().AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
+        services.AddSingleton<ContactRekeyJob>();
+        return services;
+    }
+}
