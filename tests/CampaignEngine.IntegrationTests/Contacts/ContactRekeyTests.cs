@@ -74,8 +74,9 @@ public sealed class ContactRekeyTests(EngineFixture fixture) : IClassFixture<Eng
             Assert.Equal(Receipts(before[email]), Receipts(contact));
         }
         Assert.Equal(60, Receipts(after["many@example.com"]).Count);
-        // The engine finds them now: a new capture lands on the same row.
+        // The engine finds them now: a new capture lands on the same row, a withdrawal finds it.
         await Store.SetContactAsync(new ContactSubmitted("r4", slug, "offers@example.com", "Ofelia", "Send me offers", "form", DateTimeOffset.UtcNow, Marketing: true, ForCampaign: true));
+        Assert.True((await Store.WithdrawMarketingAsync(slug, Keys.Of("old@example.com"), "api")).ContactFound);
         Assert.Equal(4, (await ExportAsync(slug)).Length);
     }
 
