@@ -32,7 +32,7 @@ echo "== Installing what is missing"
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/CampaignEngine -c Release -nologo -v:q -clp:ErrorsOnly
 
-# The admin key and cookie secret are generated once and kept in the git-ignored local.settings.json.
+# The admin key and the secrets are generated once and kept in the git-ignored local.settings.json.
 if [ ! -f local.settings.json ]; then
   cp local.settings.sample.json local.settings.json
   node -e '
@@ -40,9 +40,20 @@ if [ ! -f local.settings.json ]; then
     const s = JSON.parse(fs.readFileSync("local.settings.json", "utf8"));
     s.Values.CampaignEngine__AdminApiKey = "ce_" + crypto.randomBytes(24).toString("base64url");
     s.Values.CampaignEngine__CookieSecret = crypto.randomBytes(32).toString("base64url");
+    s.Values.Contacts__KeySecret = crypto.randomBytes(32).toString("base64url");
     fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n");'
   echo "Created local.settings.json with a new admin key"
 fi
+# A local.settings.json from before contact keys had a secret gets one (the engine refuses to start without it).
+node -e '
+  const fs = require("fs"), crypto = require("crypto");
+  const s = JSON.parse(fs.readFileSync("local.settings.json", "utf8"));
+  const key = s.Values.Contacts__KeySecret;
+  if (!key || key.startsWith("replace-me")) {
+    s.Values.Contacts__KeySecret = crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n");
+    console.log("Added a contact key secret to local.settings.json; contacts stored before keep their old keys until POST /api/admin/contacts/rekey");
+  }'
 if [ -n "${CampaignEngine__AdminApiKey:-}" ]; then
   admin_key=$CampaignEngine__AdminApiKey
 else
@@ -82,6 +93,13 @@ seed() {
   fi
   curl -s -o /dev/null -X POST -H "Authorization: Bearer $admin_key" "$base/api/campaigns/$slug/publish"
 }
+# Contacts stored under an older key (before Contacts__KeySecret existed) move to their current key; a no-op otherwise.
+token=""
+for _ in $(seq 1 100); do
+  report=$(api -X POST "$base/api/admin/contacts/rekey?max=10000${token:+&continuationToken=$token}") || break
+  token=$(node -e 'const r = JSON.parse(process.argv[1]); if (r.rekeyed + r.merged > 0) console.error(`Rekeyed ${r.rekeyed + r.merged} contacts`); console.log(r.done ? "" : r.continuationToken)' "$report")
+  [ -z "$token" ] && break
+done
 seed demo-flavour '{"slug":"demo-flavour","kind":"poll","locale":"en","title":"Which flavour should we launch next?",
   "description":"Vote for the doughnut you want in stores this spring.",
   "options":[{"id":"maple","label":"Maple pecan"},{"id":"matcha","label":"Matcha cream"},{"id":"berry","label":"Wild berry jam"}],

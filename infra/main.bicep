@@ -9,8 +9,8 @@
 //   └─ Flex Consumption plan (FC1) + function app, runtime `custom` (the ASP.NET Core engine is
 //      a Functions custom handler). See modules/functionapp.bicep for why Flex Consumption.
 //
-// No secrets in app settings except the two @secure() parameters (admin key hash, cookie
-// secret); storage and telemetry use the managed identity. See docs/deploy.md.
+// No secrets in app settings except the three @secure() parameters (admin key hash, cookie
+// secret, contact key secret); storage and telemetry use the managed identity. See docs/deploy.md.
 
 targetScope = 'subscription'
 
@@ -77,6 +77,11 @@ param adminApiKeyHash string
 @secure()
 @minLength(32)
 param cookieSecret string
+
+@description('Random secret (32+ characters) that keys the contacts table (HMAC of each email), so an address list cannot be tested against it. Keep it stable: a new one needs POST /api/admin/contacts/rekey. Production: keep it in Key Vault (docs/deploy.md).')
+@secure()
+@minLength(32)
+param contactKeySecret string
 
 // A stable 13-character hash per subscription + environment + region keeps names unique and
 // repeatable: `azd up` again updates the same resources.
@@ -198,6 +203,7 @@ module functionApp 'modules/functionapp.bicep' = {
     publicBaseUrl: appBaseUrl
     adminApiKeyHash: adminApiKeyHash
     cookieSecret: cookieSecret
+    contactKeySecret: contactKeySecret
   }
   // The host must be able to read the package and its storage the moment the site starts.
   dependsOn: [

@@ -42,6 +42,7 @@ public sealed class Engine : IDisposable
         env["Storage__Prefix"] = prefix;
         env["CampaignEngine__AdminApiKey"] = AdminKey;
         env["CampaignEngine__CookieSecret"] = "bench-cookie-secret-bench-cookie-secret";
+        env["Contacts__KeySecret"] = "bench-contact-key-secret-bench-contact-key";
         env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = "Production";
         if (customHandler)
         {

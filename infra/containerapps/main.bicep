@@ -9,7 +9,7 @@
 // infra/main.bicep (azd output AZURE_STORAGE_ACCOUNT_NAME), for example:
 //   az deployment group create -g <rg> -f infra/containerapps/main.bicep \
 //     -p environmentName=<env> storageAccountName=<account> containerImage=<registry>/campaign-engine:<tag> \
-//        adminApiKeyHash=<hex sha-256> cookieSecret=<random>
+//        adminApiKeyHash=<hex sha-256> cookieSecret=<random> contactKeySecret=<random>
 // Not used by azd. There is no Dockerfile in the repo yet; see docs/deploy.md.
 
 import { storageTableDataContributor, storageQueueDataContributor, storageBlobDataContributor } from '../modules/roles.bicep'
@@ -73,6 +73,11 @@ param adminApiKeyHash string
 @secure()
 @minLength(32)
 param cookieSecret string
+
+@description('Contact key secret (32+ characters): keys the contacts table. Keep it stable; use the same one as the Functions app on the same storage.')
+@secure()
+@minLength(32)
+param contactKeySecret string
 
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = {
@@ -192,6 +197,10 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
           name: 'cookie-secret'
           value: cookieSecret
         }
+        {
+          name: 'contact-key-secret'
+          value: contactKeySecret
+        }
       ]
       registries: empty(registryServer)
         ? []
@@ -224,6 +233,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             }
             { name: 'CampaignEngine__AdminApiKeyHashes__0', secretRef: 'admin-key-hash' }
             { name: 'CampaignEngine__CookieSecret', secretRef: 'cookie-secret' }
+            { name: 'Contacts__KeySecret', secretRef: 'contact-key-secret' }
           ]
           probes: [
             {

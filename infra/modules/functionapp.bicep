@@ -4,7 +4,8 @@
 //   - scales to zero (pay nothing while no campaign is live) and out to 1,000 instances;
 //   - per-function scaling: all HTTP functions scale together as one group, and each queue
 //     function (VoteTally on `votes`, ContactCapture on `contacts`) scales on its own queue's
-//     backlog, so a vote burst adds tally workers without adding web instances;
+//     backlog, so a vote burst adds tally workers without adding web instances; the timer
+//     function (ContactRetention, hourly) runs on one instance at a time (a lease in AzureWebJobsStorage);
 //   - optional always-ready instances (no cold start for the HTTP group) and VNet integration;
 //   - supports the `custom` runtime (custom handlers), which is how we run an ASP.NET Core app
 //     without the Functions worker packages.
@@ -81,6 +82,10 @@ param adminApiKeyHash string
 @secure()
 param cookieSecret string
 
+@description('Secret that keys the contacts table (HMAC of each email). Keep it stable: a new one needs POST /api/admin/contacts/rekey.')
+@secure()
+param contactKeySecret string
+
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -125,6 +130,7 @@ var appSettings = [
   { name: 'CampaignEngine__PublicBaseUrl', value: publicBaseUrl }
   { name: 'CampaignEngine__AdminApiKeyHashes__0', value: adminApiKeyHash }
   { name: 'CampaignEngine__CookieSecret', value: cookieSecret }
+  { name: 'Contacts__KeySecret', value: contactKeySecret }
 ]
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {

@@ -41,6 +41,7 @@ public static class CampaignEngineApp
             // Under the Functions host: listen where it says, and let it drive the queue functions.
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Configuration["QueueListener:Enabled"] = "false";
+            builder.Configuration[$"{TimerListenerOptions.Section}:Enabled"] = "false";
         }
 
         var services = builder.Services;
@@ -48,6 +49,7 @@ public static class CampaignEngineApp
         services.AddOptions<QueueListenerOptions>().BindConfiguration("QueueListener").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimerListenerOptions>().BindConfiguration(TimerListenerOptions.Section);
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
@@ -62,11 +64,12 @@ public static class CampaignEngineApp
         services.AddSingleton<CampaignKinds>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignUpdates>().AddSingleton<CampaignLifecycle>();
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
-        services.AddSingleton<QueueOutbox>().AddSingleton<OutboundQueues>().AddSingleton<OutboxDrainer>();
+        services.AddSingleton<QueueOutbox>().AddSingleton<OutboundQueues>().AddSingleton<OutboxDrainer>()
+            .AddSingleton<ITimerFunction, OutboxDrainFunction>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
             .AddSingleton<ParticipationReader>();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
-        services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
+        services.AddContacts();
         services.AddSingleton<ResultsService>();
         services.AddFanPages();
         services.AddSingleton<ShareCardService>().AddSingleton<BrandImages>();
@@ -75,7 +78,8 @@ public static class CampaignEngineApp
         services.AddPolls();
 
         services.AddSingleton<FunctionCatalogue>();
-        services.AddHostedService<QueueListener>().AddHostedService<OutboxDrainLoop>();
+        services.AddHostedService<QueueListener>();
+        services.AddHostedService<TimerListener>();
         return builder;
     }
 

@@ -16,7 +16,7 @@ internal static class OpenApiIntroduction
         ("Fans", "What fans do in a live campaign, such as voting. A JSON call answers 202 with a receipt, a form post 303 to the " +
                  "thank-you page. No admin key; an `Idempotency-Key` header makes a call safe to retry."),
         ("Results", "A campaign's results, in its kind's shape, a second old at most."),
-        ("Contacts", "The contact details fans left with their consent, each with its consent records, for export."),
+        ("Contacts", "The contact details fans left, each with its purposes and its consent and withdrawal records, for export; withdrawing consent to offers."),
         ("Operations", "Health and queue upkeep, for whoever runs the engine."),
         ("Fan pages", "The HTML pages fans see (they work without JavaScript) and the QR codes that lead to them."),
     ];

@@ -1,37 +1,32 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using CampaignEngine.Storage;
+using static CampaignEngine.Contacts.ContactRows;
 
 namespace CampaignEngine.Contacts;
 
 /// <summary>
-/// Contacts are kept per campaign (partition = slug) under a hash of the normalised email; each
-/// marketing consent is appended as its own row keyed by the submission's receipt, so redelivery adds nothing.
+/// Contacts are kept per campaign (partition = slug) under their keyed hash (<see cref="ContactKeys"/>);
+/// each marketing consent is appended as its own row keyed by the submission's receipt, so redelivery
+/// adds nothing, and each withdrawal as its own row keyed by its time (<see cref="ContactRows"/>).
 /// </summary>
-public sealed class ContactStore(StorageClients clients, StorageNames names)
+public sealed class ContactStore(StorageClients clients, StorageNames names, ContactKeys keys, TimeProvider time)
 {
-    private const string CampaignColumn = "PurposeCampaign";
-    private const string MarketingColumn = "PurposeMarketing";
-
     private TableClient Table => clients.Tables.GetTableClient(names.ContactsTable);
-
-    public static string ContactKey(string normalizedEmail) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail)));
 
     public async Task SetContactAsync(ContactSubmitted contact, CancellationToken cancellationToken = default)
     {
-        var key = ContactKey(contact.Email);
-        var person = new TableEntity(contact.Slug, "contact|" + key)
+        var key = keys.Of(contact.Email);
+        var person = new TableEntity(contact.Slug, Contact(key))
         {
-            ["Email"] = contact.Email,
-            ["UpdatedAt"] = contact.At,
+            [Email] = contact.Email,
+            [UpdatedAt] = contact.At,
         };
-        if (contact.Name is not null) person["Name"] = contact.Name;
-        // Purposes are only ever written as true: a merge then never takes one away, whatever arrives later.
-        if (contact.ForCampaign) person[CampaignColumn] = true;
-        if (contact.Marketing) person[MarketingColumn] = true;
+        if (contact.Name is not null) person[Name] = contact.Name;
+        // Capture only ever writes purposes as true: a merge then never takes one away, whatever arrives later.
+        if (contact.ForCampaign) person[PurposeCampaign] = true;
+        if (contact.Marketing) person[PurposeMarketing] = true;
 
         if (!contact.Marketing)
         {
@@ -40,10 +35,10 @@ public sealed class ContactStore(StorageClients clients, StorageNames names)
         }
 
         var text = contact.ConsentText ?? "";
-        var consent = new TableEntity(contact.Slug, $"consent|{key}|{contact.Receipt}")
+        var consent = new TableEntity(contact.Slug, Consent(key, contact.Receipt))
         {
-            ["ContactKey"] = key,
-            ["GivenAt"] = contact.At.UtcDateTime,
+            [ContactKey] = key,
+            [GivenAt] = contact.At.UtcDateTime,
             ["ConsentText"] = text,
             ["ConsentTextSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             ["Campaign"] = contact.Slug,
@@ -64,39 +59,94 @@ public sealed class ContactStore(StorageClients clients, StorageNames names)
         }
     }
 
+    /// <summary>
+    /// Withdraws the marketing consent of the contact with <paramref name="key"/>: appends a withdrawal
+    /// record (time, source) and marks the contact row, if there is one, in the same transaction. From
+    /// then on the contact is left out of marketing exports until it consents again. Recorded even when
+    /// no contact row exists (yet): a capture still on the queue then lands already withdrawn.
+    /// </summary>
+    public async Task<ConsentWithdrawal> WithdrawMarketingAsync(string slug, string key, string source, CancellationToken cancellationToken = default)
+    {
+        if (!ContactKeys.IsKey(key)) throw new ArgumentException("Not a contact key.", nameof(key));
+        var at = time.GetUtcNow();
+        var withdrawal = new TableEntity(slug, Withdrawal(key, at))
+        {
+            [ContactKey] = key,
+            [WithdrawnAt] = at.UtcDateTime,
+            ["Source"] = source,
+            ["Campaign"] = slug,
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            var person = await Table.GetEntityIfExistsAsync<TableEntity>(slug, Contact(key), [Email], cancellationToken);
+            if (!person.HasValue)
+            {
+                await Table.UpsertEntityAsync(withdrawal, TableUpdateMode.Replace, cancellationToken);
+                return new ConsentWithdrawal(key, at, source, ContactFound: false);
+            }
+            var marked = new TableEntity(slug, Contact(key)) { [MarketingWithdrawnAt] = at, [PurposeMarketing] = false, ETag = person.Value!.ETag };
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, marked, marked.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, withdrawal),
+                ], cancellationToken);
+                return new ConsentWithdrawal(key, at, source, ContactFound: true);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 && attempt < 5)
+            {
+                // A capture changed (or the retention job deleted) the row since it was read: read it again.
+            }
+        }
+    }
+
     /// <summary>A campaign's contacts, oldest first; with a <paramref name="purpose"/>, only those whose details may be used for it.</summary>
     public async Task<IReadOnlyList<ContactRecord>> GetContactsAsync(string slug, string? purpose = null, CancellationToken cancellationToken = default)
     {
         var people = new List<(string Key, TableEntity Row)>();
         var consents = new Dictionary<string, List<ConsentRecord>>();
+        var withdrawals = new Dictionary<string, List<WithdrawalRecord>>();
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {slug}"), cancellationToken: cancellationToken))
         {
-            if (row.RowKey.StartsWith("contact|", StringComparison.Ordinal))
+            if (row.RowKey.StartsWith(ContactPrefix, StringComparison.Ordinal))
             {
-                people.Add((row.RowKey["contact|".Length..], row));
+                people.Add((KeyOfContact(row.RowKey), row));
             }
-            else if (row.RowKey.StartsWith("consent|", StringComparison.Ordinal))
+            else if (row.RowKey.StartsWith(ConsentPrefix, StringComparison.Ordinal))
             {
-                var key = row.GetString("ContactKey");
-                if (!consents.TryGetValue(key, out var list)) consents[key] = list = [];
-                list.Add(new ConsentRecord(
-                    row.GetDateTimeOffset("GivenAt") ?? default, row.GetString("ConsentText"), row.GetString("ConsentTextSha256"),
+                Add(consents, row.GetString(ContactKey), new ConsentRecord(
+                    row.GetDateTimeOffset(GivenAt) ?? default, row.GetString("ConsentText"), row.GetString("ConsentTextSha256"),
                     row.GetString("Source"), row.GetString("Receipt")));
+            }
+            else if (row.RowKey.StartsWith(WithdrawalPrefix, StringComparison.Ordinal))
+            {
+                Add(withdrawals, row.GetString(ContactKey), new WithdrawalRecord(row.GetDateTimeOffset(WithdrawnAt) ?? default, row.GetString("Source")));
             }
         }
         return people
-            .Select(p => ToRecord(p.Key, p.Row, consents.GetValueOrDefault(p.Key) ?? []))
+            .Select(p => ToRecord(p.Key, p.Row, consents.GetValueOrDefault(p.Key) ?? [], withdrawals.GetValueOrDefault(p.Key) ?? []))
             .Where(c => purpose is null || c.Purposes.Contains(purpose))
             .OrderBy(c => c.UpdatedAt)
             .ToList();
     }
 
-    private static ContactRecord ToRecord(string key, TableEntity row, List<ConsentRecord> consents)
+    private static void Add<T>(Dictionary<string, List<T>> byKey, string key, T item)
     {
-        // Contacts stored before purposes existed carry no flags; each of them came with a consent record.
-        var marketing = row.GetBoolean(MarketingColumn) == true || consents.Count > 0;
-        var purposes = ContactPurposes.Of(row.GetBoolean(CampaignColumn) == true, marketing);
-        return new ContactRecord(key, row.GetString("Email"), row.GetString("Name"), row.GetDateTimeOffset("UpdatedAt"),
-            purposes, marketing, consents.OrderBy(c => c.GivenAt).ToList());
+        if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+        list.Add(item);
+    }
+
+    private static ContactRecord ToRecord(string key, TableEntity row, List<ConsentRecord> consents, List<WithdrawalRecord> withdrawals)
+    {
+        var marketing = HasMarketingConsent(Flag(row, PurposeMarketing),
+            consents.Count > 0 ? consents.Max(c => c.GivenAt) : null,
+            withdrawals.Count > 0 ? withdrawals.Max(w => w.WithdrawnAt) : null);
+        var purposes = ContactPurposes.Of(Flag(row, PurposeCampaign), marketing);
+        return new ContactRecord(key, row.GetString(Email), row.GetString(Name), row.GetDateTimeOffset(UpdatedAt),
+            purposes, marketing, consents.OrderBy(c => c.GivenAt).ToList(), withdrawals.OrderBy(w => w.WithdrawnAt).ToList());
     }
 }
+
+/// <summary>A recorded withdrawal: under which key, when, through what, and whether a contact row was there to mark.</summary>
+public sealed record ConsentWithdrawal(string Key, DateTimeOffset WithdrawnAt, string Source, bool ContactFound);

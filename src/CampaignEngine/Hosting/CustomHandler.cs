@@ -26,8 +26,66 @@ public static class CustomHandler
                     InvokeAsync(function, request, loggers.CreateLogger(typeof(CustomHandler)), ct))
                 .ExcludeFromDescription();
         }
+        foreach (var function in app.ServiceProvider.GetServices<ITimerFunction>())
+        {
+            app.MapPost("/" + function.Name, (HttpRequest request, ILoggerFactory loggers, CancellationToken ct) =>
+                    InvokeTimerAsync(function, request, loggers.CreateLogger(typeof(CustomHandler)), ct))
+                .ExcludeFromDescription();
+        }
         return app;
     }
+
+    private static async Task<IResult> InvokeTimerAsync(ITimerFunction function, HttpRequest request, ILogger logger, CancellationToken ct)
+    {
+        TimerInvocation invocation;
+        try
+        {
+            using var payload = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            invocation = ReadTimerInvocation(payload.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Invocation of {Function} had an unreadable payload: {Reason}", function.Name, ex.Message);
+            return TypedResults.Json(new InvocationResult([$"Unreadable invocation payload: {ex.Message}"]), statusCode: 400);
+        }
+
+        try
+        {
+            await function.RunAsync(invocation, ct);
+            return TypedResults.Json(new InvocationResult([]));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Timer function {Function} failed", function.Name);
+            return TypedResults.Json(new InvocationResult([$"{function.Name} failed: {ex.GetType().Name}"]), statusCode: 500);
+        }
+    }
+
+    /// <summary>Reads the host's timer-trigger payload; only <c>IsPastDue</c> matters here.</summary>
+    /// <remarks>
+    /// The host passes the trigger's <c>TimerInfo</c> through <c>JObject.FromObject</c> (an object, not a
+    /// string, unlike a queue message): <c>{"Data": {"timer": {"Schedule": {"AdjustForDST": true},
+    /// "ScheduleStatus": {"Last", "Next", "LastUpdated"} or null, "IsPastDue": false}}, "Metadata":
+    /// {"sys": {"MethodName", "UtcNow", "RandGuid"}}}</c>. A value passed as a JSON string, or no Data
+    /// at all, is read too: the run does not depend on any of it.
+    /// </remarks>
+    public static TimerInvocation ReadTimerInvocation(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Object)
+            return new TimerInvocation(IsPastDue: false);
+        var timer = data.EnumerateObject().Select(p => p.Value).FirstOrDefault();
+        if (timer.ValueKind == JsonValueKind.String)
+        {
+            using var inner = JsonDocument.Parse(Unquote(timer.GetString()!));
+            return new TimerInvocation(IsPastDue(inner.RootElement));
+        }
+        return new TimerInvocation(IsPastDue(timer));
+    }
+
+    private static bool IsPastDue(JsonElement timer) =>
+        timer.ValueKind == JsonValueKind.Object
+        && (timer.TryGetProperty("IsPastDue", out var value) || timer.TryGetProperty("isPastDue", out value))
+        && (value.ValueKind == JsonValueKind.True || value.ValueKind == JsonValueKind.String && value.GetString() is "true" or "True");
 
     private static async Task<IResult> InvokeAsync(IQueueFunction function, HttpRequest request, ILogger logger, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace CampaignEngine.Hosting;
 /// <c>function.json</c> files under <c>Functions/</c> must equal what this renders (a test checks),
 /// and every app route must fall under one of the HTTP functions (a test checks that too).
 /// </summary>
-public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions)
+public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions, IEnumerable<ITimerFunction> timerFunctions)
 {
     /// <summary>HTTP functions: the host forwards matching requests to the app unchanged.</summary>
     public static readonly IReadOnlyList<HttpFunction> HttpFunctions =
@@ -25,7 +25,11 @@ public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions
     public IReadOnlyList<QueueFunction> QueueFunctions { get; } =
         queueFunctions.Select(f => new QueueFunction(f.Name, f.Queue, StorageOptions.ConnectionName)).OrderBy(f => f.Name).ToList();
 
-    public IEnumerable<string> Names => HttpFunctions.Select(f => f.Name).Concat(QueueFunctions.Select(f => f.Name));
+    public IReadOnlyList<TimerFunction> TimerFunctions { get; } =
+        timerFunctions.Select(f => new TimerFunction(f.Name, f.Schedule)).OrderBy(f => f.Name).ToList();
+
+    public IEnumerable<string> Names =>
+        HttpFunctions.Select(f => f.Name).Concat(QueueFunctions.Select(f => f.Name)).Concat(TimerFunctions.Select(f => f.Name));
 
     /// <summary>The function.json of each function, by function name.</summary>
     public IReadOnlyDictionary<string, JsonObject> Render()
@@ -62,6 +66,19 @@ public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions
                 }),
             };
         }
+        foreach (var f in TimerFunctions)
+        {
+            files[f.Name] = new JsonObject
+            {
+                ["bindings"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "timerTrigger",
+                    ["direction"] = "in",
+                    ["name"] = "timer",
+                    ["schedule"] = f.Schedule,
+                }),
+            };
+        }
         return files;
     }
 
@@ -73,3 +90,5 @@ public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions
 public sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods);
 
 public sealed record QueueFunction(string Name, string Queue, string Connection);
+
+public sealed record TimerFunction(string Name, string Schedule);

@@ -46,7 +46,7 @@ public sealed class ContactCaptureTests(EngineFixture fixture) : IClassFixture<E
         var contact = contacts.Single();
         Assert.Equal("fan@example.com", contact.GetProperty("email").GetString());
         Assert.Equal("Dana", contact.GetProperty("name").GetString());
-        Assert.Equal(ContactStore.ContactKey("fan@example.com"), contact.GetProperty("key").GetString());
+        Assert.Equal(Host.Services.GetRequiredService<ContactKeys>().Of("fan@example.com"), contact.GetProperty("key").GetString());
         Assert.Equal(["marketing"], Purposes(contact));
         Assert.True(contact.GetProperty("marketingConsent").GetBoolean());
         var consent = contact.GetProperty("consents").EnumerateArray().Single();

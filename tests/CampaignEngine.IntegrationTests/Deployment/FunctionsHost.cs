@@ -75,6 +75,37 @@ public static class FunctionsHost
     }
 
     /// <summary>POSTs an invocation as the host does: JSON body, its own headers, to /{FunctionName}.</summary>
+    /// <summary>
+    /// A timer-trigger invocation as the host builds it: the trigger's TimerInfo through JObject.FromObject
+    /// (an object with PascalCase names; ScheduleStatus null without schedule monitoring), and sys metadata.
+    /// </summary>
+    public static JsonObject TimerPayload(string functionName, DateTimeOffset now, bool isPastDue = false) => new()
+    {
+        ["Data"] = new JsonObject
+        {
+            ["timer"] = new JsonObject
+            {
+                ["Schedule"] = new JsonObject { ["AdjustForDST"] = true },
+                ["ScheduleStatus"] = new JsonObject
+                {
+                    ["Last"] = now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
+                    ["Next"] = now.AddHours(1).ToString("O", CultureInfo.InvariantCulture),
+                    ["LastUpdated"] = now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
+                },
+                ["IsPastDue"] = isPastDue,
+            },
+        },
+        ["Metadata"] = new JsonObject
+        {
+            ["sys"] = new JsonObject
+            {
+                ["MethodName"] = functionName,
+                ["UtcNow"] = now.ToString("O", CultureInfo.InvariantCulture),
+                ["RandGuid"] = Guid.NewGuid().ToString(),
+            },
+        },
+    };
+
     public static async Task<HttpResponseMessage> InvokeAsync(HttpClient handler, string functionName, JsonObject payload)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/" + functionName)

@@ -83,6 +83,7 @@ public sealed class PublishedPackage : IAsyncLifetime
             ["CampaignStorage"] = azurite.ConnectionString,
             ["Storage__Prefix"] = prefix,
             ["CampaignEngine__AdminApiKey"] = adminKey,
+            ["Contacts__KeySecret"] = EngineHost.ContactKeySecret,
             ["Logging__LogLevel__Default"] = "Warning",
         });
         try

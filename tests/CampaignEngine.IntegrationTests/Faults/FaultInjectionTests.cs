@@ -40,6 +40,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
             ["CampaignStorage"] = azurite.ConnectionString,
             ["Storage__Prefix"] = "faults",
             ["CampaignEngine__AdminApiKey"] = adminKey,
+            ["Contacts__KeySecret"] = EngineHost.ContactKeySecret,
             // A killed engine's leased messages come back after the lease; keep that short.
             ["QueueListener__MessageLease"] = "00:00:03",
             ["QueueListener__MinPollingInterval"] = "00:00:00.020",

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using CampaignEngine.Api;
+using CampaignEngine.Contacts;
 using CampaignEngine.Hosting;
 using CampaignEngine.IntegrationTests.Infrastructure;
 using CampaignEngine.Messaging;
@@ -22,6 +23,8 @@ public sealed class SettingsTests
         ("Storage", typeof(StorageOptions)),
         ("RateLimits", typeof(RateLimitOptions)),
         (FanPagesOptions.Section, typeof(FanPagesOptions)),
+        (ContactOptions.Section, typeof(ContactOptions)),
+        (TimerListenerOptions.Section, typeof(TimerListenerOptions)),
     ];
 
     public static TheoryData<string> EverySetting()

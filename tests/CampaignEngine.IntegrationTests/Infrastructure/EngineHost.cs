@@ -34,6 +34,9 @@ public sealed class EngineHost : IAsyncDisposable
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
     }
 
+    /// <summary>The contact key secret every test engine runs with (tests compute expected keys from it).</summary>
+    public const string ContactKeySecret = "test-contact-key-secret-0123456789abcdef";
+
     public Uri BaseAddress { get; }
     public string AdminKey { get; }
     public string Prefix { get; }
@@ -60,6 +63,7 @@ public sealed class EngineHost : IAsyncDisposable
             ["CampaignStorage"] = azurite.ConnectionString,
             ["Storage:Prefix"] = prefix,
             ["CampaignEngine:AdminApiKey"] = adminKey,
+            ["Contacts:KeySecret"] = ContactKeySecret,
             ["QueueListener:MinPollingInterval"] = "00:00:00.020",
             ["QueueListener:MaxPollingInterval"] = "00:00:00.250",
             ["Logging:LogLevel:Default"] = "Warning",
