@@ -50,6 +50,7 @@ public static class CampaignEngineApp
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(FormLimits.Configure);
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddEngineRateLimits();
         services.AddEngineOpenApi();
@@ -82,8 +83,15 @@ public static class CampaignEngineApp
     {
         // Only loopback proxies are trusted (the Functions host, a local reverse proxy).
         app.UseForwardedHeaders();
+        // No answer is ever to be sniffed into something else (pages, images and errors set it again,
+        // since the exception handler clears headers).
+        app.Use((http, next) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(http);
+        });
         app.UseExceptionHandler();
-        // Empty error answers from routing (404, 405, 415) get a body too: a page or ProblemDetails.
+        // Empty error answers from routing (404, 405, 415) get a body too: a page, ProblemDetails or text.
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()
             .WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, DescribeStatus(context.HttpContext.Response.StatusCode)));
         app.UseRequestLimits();
