@@ -58,7 +58,10 @@ public static class CampaignEngineApp
 
         services.AddStorage();
         services.AddMedia();
-        services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
+        services.AddSingleton<AdminKeys>().AddSingleton<PublicHosts>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
+        // AllowedHosts is enforced by UsePublicHosts, which answers in the caller's format; the
+        // framework's own host filter (a fixed HTML page, ahead of everything) is told to let all through.
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"]);
         services.AddSingleton<CampaignKinds>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignLifecycle>();
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
@@ -94,6 +97,7 @@ public static class CampaignEngineApp
         // Empty error answers from routing (404, 405, 415) get a body too: a page, ProblemDetails or text.
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()
             .WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, DescribeStatus(context.HttpContext.Response.StatusCode)));
+        app.UsePublicHosts();
         app.UseRequestLimits();
         app.UseRateLimiter();
 
