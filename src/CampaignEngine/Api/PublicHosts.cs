@@ -27,6 +27,7 @@ public sealed class PublicHosts
 
     public PublicHosts(string? allowedHosts, string? publicBaseUrl, bool underFunctionsHost)
     {
+        UnderFunctionsHost = underFunctionsHost;
         var listed = (allowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         AnyHost = listed.Length == 0 || listed.Contains("*");
         patterns = AnyHost ? [] : listed.Select(p => new StringSegment(p)).ToList();
@@ -40,6 +41,8 @@ public sealed class PublicHosts
 
     /// <summary>No allow-list: <c>AllowedHosts</c> is <c>*</c> or unset.</summary>
     public bool AnyHost { get; }
+
+    public bool UnderFunctionsHost { get; }
 
     public IReadOnlyList<string> Patterns => patterns.Select(p => p.Value!).ToList();
 
@@ -58,10 +61,13 @@ public static class PublicHostsMiddleware
         var publicBase = app.ApplicationServices.GetRequiredService<IOptions<EngineOptions>>().Value.PublicBaseUrl;
         if (hosts.AnyHost)
         {
-            if (string.IsNullOrEmpty(publicBase))
-                logger.LogInformation("AllowedHosts is '*' and CampaignEngine:PublicBaseUrl is not set: links are built from each request's Host header (fine for a local run only)");
-            else
+            if (!string.IsNullOrEmpty(publicBase))
                 logger.LogInformation("AllowedHosts is '*': every host is served; links use CampaignEngine:PublicBaseUrl");
+            else if (hosts.UnderFunctionsHost)
+                // In Azure the infrastructure sets it; without it links would name whatever host the request did.
+                logger.LogWarning("CampaignEngine:PublicBaseUrl is not set under the Functions host: set it (or AllowedHosts) so links do not come from the request's Host header");
+            else
+                logger.LogInformation("AllowedHosts is '*' and CampaignEngine:PublicBaseUrl is not set: links are built from each request's Host header (fine for a local run only)");
             return app;
         }
 
