@@ -53,6 +53,7 @@ public static class CampaignEngineApp
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(FormLimits.Configure);
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddEngineRateLimits();
         services.AddEngineOpenApi();
@@ -60,7 +61,10 @@ public static class CampaignEngineApp
 
         services.AddStorage();
         services.AddMedia();
-        services.AddSingleton<AdminKeys>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
+        services.AddSingleton<AdminKeys>().AddSingleton<PublicHosts>().AddSingleton<PublicUrls>().AddSingleton<ErrorResponder>();
+        // AllowedHosts is enforced by UsePublicHosts, which answers in the caller's format; the
+        // framework's own host filter (a fixed HTML page, ahead of everything) is told to let all through.
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"]);
         services.AddSingleton<CampaignKinds>();
         services.AddSingleton<CampaignStore>().AddSingleton<CampaignCache>().AddSingleton<CampaignUpdates>().AddSingleton<CampaignLifecycle>();
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
@@ -87,10 +91,18 @@ public static class CampaignEngineApp
     {
         // Only loopback proxies are trusted (the Functions host, a local reverse proxy).
         app.UseForwardedHeaders();
+        // No answer is ever to be sniffed into something else (pages, images and errors set it again,
+        // since the exception handler clears headers).
+        app.Use((http, next) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(http);
+        });
         app.UseExceptionHandler();
-        // Empty error answers from routing (404, 405, 415) get a body too: a page or ProblemDetails.
+        // Empty error answers from routing (404, 405, 415) get a body too: a page, ProblemDetails or text.
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>()
             .WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, DescribeStatus(context.HttpContext.Response.StatusCode)));
+        app.UsePublicHosts();
         app.UseRequestLimits();
         app.UseRateLimiter();
 

@@ -1,33 +1,53 @@
+using System.Text;
 using CampaignEngine.Pages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CampaignEngine.Api;
 
 /// <summary>
-/// Answers an error in the caller's language: a localized page for fans posting forms or
-/// browsing <c>/c/…</c>, RFC 7807 ProblemDetails for everyone else.
+/// Answers an error in the caller's language (see <see cref="ErrorFormats"/>): a localized page for
+/// fans' browsers, RFC 7807 ProblemDetails for the API and JSON clients, plain text for anyone else.
+/// Writing it cannot fail for want of a formatter, so an error never turns into an empty 500.
 /// </summary>
-public sealed class ErrorResponder(IProblemDetailsService problems, FanPages pages, ILogger<ErrorResponder> logger)
+public sealed class ErrorResponder(FanPages pages, ILogger<ErrorResponder> logger)
 {
-    public static bool WantsHtml(HttpRequest request) =>
-        request.Path.StartsWithSegments("/c")
-        && (request.HasFormContentType
-            || (request.Method == HttpMethods.Get && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
-            || (!request.HasJsonContentType() && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>What a plain-text or JSON error answer may do, opened in a browser: nothing.</summary>
+    private const string TextPolicy = "default-src 'none'; frame-ancestors 'none'";
 
-    public async Task WriteAsync(HttpContext http, int statusCode, string detail)
+    /// <param name="findCampaign">
+    /// Look up the campaign of a <c>/c/{slug}/…</c> page so the page speaks its language; false when the
+    /// request is not to be trusted with anything of it (a forged host) or must stay cheap (a flood of 429s).
+    /// </param>
+    public async Task WriteAsync(HttpContext http, int statusCode, string detail, bool findCampaign = true)
     {
         http.Response.StatusCode = statusCode;
-        if (WantsHtml(http.Request))
+        switch (ErrorFormats.Choose(http.Request))
         {
-            var campaign = await CampaignOfPathAsync(http);
-            await pages.ErrorAsync(http, campaign, statusCode, FanMessages.ForStatus(statusCode)).ExecuteAsync(http);
-            return;
+            case ErrorFormat.FanPage:
+                var campaign = findCampaign ? await CampaignOfPathAsync(http) : null;
+                await pages.ErrorAsync(http, campaign, statusCode, FanMessages.ForStatus(statusCode)).ExecuteAsync(http);
+                break;
+            case ErrorFormat.PlainText:
+                await WriteTextAsync(http, statusCode, detail);
+                break;
+            default:
+                HtmlPage.ApplySecurityHeaders(http.Response, TextPolicy);
+                // TypedResults.Problem goes through IProblemDetailsService and, should no writer take
+                // this Accept, writes the JSON itself.
+                await TypedResults.Problem(detail, statusCode: statusCode).ExecuteAsync(http);
+                break;
         }
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = statusCode, Detail = detail },
-        });
+    }
+
+    private static async Task WriteTextAsync(HttpContext http, int statusCode, string detail)
+    {
+        var response = http.Response;
+        response.ContentType = "text/plain; charset=utf-8";
+        HtmlPage.ApplySecurityHeaders(response, TextPolicy);
+        response.Headers.CacheControl = "no-store";
+        var bytes = Encoding.UTF8.GetBytes($"{statusCode} {ReasonPhrases.GetReasonPhrase(statusCode)}\n{detail}\n");
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, http.RequestAborted);
     }
 
     /// <summary>
@@ -37,7 +57,7 @@ public sealed class ErrorResponder(IProblemDetailsService problems, FanPages pag
     private async Task<Campaigns.Campaign?> CampaignOfPathAsync(HttpContext http)
     {
         var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments is not { Length: >= 2 }) return null;
+        if (segments is not { Length: >= 2 } || !segments[0].Equals("c", StringComparison.OrdinalIgnoreCase)) return null;
         try
         {
             return (await pages.VisibleAsync(segments[1], http.RequestAborted))?.Campaign;

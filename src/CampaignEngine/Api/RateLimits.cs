@@ -42,8 +42,9 @@ public static class RateLimits
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 var errors = context.HttpContext.RequestServices.GetRequiredService<ErrorResponder>();
+                // No campaign lookup: a flood of refusals must not become a flood of storage reads.
                 await errors.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                    "Too many requests from your network; wait a minute and try again.");
+                    "Too many requests from your network; wait a minute and try again.", findCampaign: false);
             };
         });
         return services;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using CampaignEngine.Pages;
 using Scalar.AspNetCore;
 
 namespace CampaignEngine.Api;
@@ -5,7 +7,8 @@ namespace CampaignEngine.Api;
 /// <summary>
 /// How /docs shows the document. It has to work without the internet (Scalar's script is served by
 /// the app; the default fonts would come from Scalar's CDN, the AI agent and telemetry from its
-/// servers) and pass axe in both colour schemes.
+/// servers), pass axe in both colour schemes, and keep the fan pages' security headers: admins paste
+/// their key here.
 /// </summary>
 internal static class ReferencePage
 {
@@ -30,17 +33,50 @@ internal static class ReferencePage
         """;
 
     // Scalar's page has no lang attribute, which screen readers need to pick a voice; the reference is in English.
-    private const string Language = """<script>document.documentElement.lang = "en";</script>""";
+    // Scalar's script (Vue, and CodeMirror in its editors) adds <style> elements it creates itself,
+    // without a nonce; only those created by a script that runs (all of which carry the nonce) get
+    // the page's nonce, so a <style> smuggled in as markup would still be refused.
+    private const string HeadScript = """
+        document.documentElement.lang = "en";
+        (function (nonce) {
+          var create = Document.prototype.createElement;
+          Document.prototype.createElement = function (name, options) {
+            var element = create.call(this, name, options);
+            if (String(name).toLowerCase() === "style") element.nonce = nonce;
+            return element;
+          };
+        })(document.currentScript.nonce);
+        """;
 
-    public static void Configure(ScalarOptions options) => options
-        .WithTitle("CampaignEngine API")
-        .WithOpenApiRoutePattern(EngineOpenApi.DocumentRoute)
-        .DisableDefaultFonts()
-        .DisableAgent()
-        .DisableTelemetry()
-        .AddHeadContent(Language)
-        .AddPreferredSecuritySchemes([OpenApiAuth.SchemeName])
-        // Shown on localhost only, for Scalar's own development; its header has a role axe refuses.
-        .HideDeveloperTools()
-        .WithCustomCss(Css);
+    /// <summary>
+    /// The page runs only what carries this request's nonce (Scalar writes it on its own script tags)
+    /// or comes from this origin, and takes stylesheets the same way (Scalar's first one reads the
+    /// nonce from the <c>csp-nonce</c> meta element). Style attributes are allowed: Scalar's templates
+    /// are full of them, and with images, fonts and connections held to this origin they can neither
+    /// run anything nor send anything away. Nothing may frame the page, where admins paste their key.
+    /// </summary>
+    public static string Policy(string nonce) =>
+        $"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; style-src-attr 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; " +
+        "frame-ancestors 'none'";
+
+    /// <summary>Per request (Scalar builds the options afresh for each one), so each page has its own nonce.</summary>
+    public static void Configure(ScalarOptions options, HttpContext http)
+    {
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        options
+            .WithTitle("CampaignEngine API")
+            .WithOpenApiRoutePattern(EngineOpenApi.DocumentRoute)
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableTelemetry()
+            .WithNonce(nonce)
+            .AddHeadContent($"""<meta property="csp-nonce" content="{nonce}" />""")
+            .AddHeadContent($"""<script nonce="{nonce}">{HeadScript}</script>""")
+            .AddPreferredSecuritySchemes([OpenApiAuth.SchemeName])
+            // Shown on localhost only, for Scalar's own development; its header has a role axe refuses.
+            .HideDeveloperTools()
+            .WithCustomCss(Css);
+        HtmlPage.ApplySecurityHeaders(http.Response, Policy(nonce));
+    }
 }

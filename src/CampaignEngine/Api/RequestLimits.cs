@@ -50,8 +50,14 @@ public sealed class EngineExceptionHandler(ErrorResponder errors, ILogger<Engine
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         }
+        else
+        {
+            // An odd request is the client's mistake, not ours: one quiet line, no stack trace.
+            logger.LogDebug("Refused {Method} {Path} with {Status} ({Reason})", http.Request.Method, http.Request.Path, status, exception.GetType().Name);
+        }
         if (http.Response.HasStarted || status == 499) return true;
-        await errors.WriteAsync(http, status, detail);
+        // With storage down, the error page must not try storage for the campaign's language.
+        await errors.WriteAsync(http, status, detail, findCampaign: status != StatusCodes.Status503ServiceUnavailable);
         return true;
     }
 

@@ -71,7 +71,9 @@ public static class SubmissionEndpoint
         string source;
         if (isForm)
         {
-            input = action.ReadForm(await request.ReadFormAsync(ct));
+            var (form, refused) = await FormBody.ReadAsync(request, ct);
+            if (refused is not null) return pages.ErrorAsync(http, campaign, refused.StatusCode, FanMessages.ForStatus(refused.StatusCode));
+            input = action.ReadForm(form!);
             source = "form";
         }
         else if (request.HasJsonContentType())

@@ -96,7 +96,8 @@ public sealed class ReferencePageTests(BrowserFixture browser, ITestOutputHelper
         });
         session.Page.Console += (_, message) => { if (message.Type is "error" or "warning") session.Problems.Add($"{message.Text} ({message.Location})"); };
         await session.Page.GotoAsync(browser.Url("/docs"));
-        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "CampaignEngine API" }).First).ToBeVisibleAsync();
+        // The first load builds the OpenAPI document, which on a busy machine takes longer than the default 5 s.
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "CampaignEngine API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         return session;
     }
 

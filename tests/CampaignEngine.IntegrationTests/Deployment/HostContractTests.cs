@@ -10,7 +10,12 @@ namespace CampaignEngine.IntegrationTests.Deployment;
 /// <summary>The engine under the Functions host: listening on FUNCTIONS_CUSTOMHANDLER_PORT, its own queue listeners off.</summary>
 public sealed class CustomHandlerEngineFixture : EngineFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { [CustomHandler.PortVariable] = "0" };
+    // The front end's host for the forwarded requests below; the Functions host's own calls name 127.0.0.1.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [CustomHandler.PortVariable] = "0",
+        ["AllowedHosts"] = "vote.example.net",
+    };
 }
 
 /// <summary>
@@ -219,6 +224,7 @@ public sealed class HostContractTests(CustomHandlerEngineFixture fixture) : ICla
         await using var limited = await EngineHost.StartAsync(new Dictionary<string, string?>
         {
             [CustomHandler.PortVariable] = "0",
+            ["AllowedHosts"] = "vote.example.net",
             ["RateLimits:ApiPerMinute"] = "3",
         });
         using var client = new HttpClient { BaseAddress = limited.BaseAddress };

@@ -64,6 +64,8 @@ public sealed class EngineHost : IAsyncDisposable
             ["Storage:Prefix"] = prefix,
             ["CampaignEngine:AdminApiKey"] = adminKey,
             ["Contacts:KeySecret"] = ContactKeySecret,
+            // The engine answers only to the address the tests use, as a deployment answers only to its own.
+            ["AllowedHosts"] = "127.0.0.1",
             ["QueueListener:MinPollingInterval"] = "00:00:00.020",
             ["QueueListener:MaxPollingInterval"] = "00:00:00.250",
             ["Logging:LogLevel:Default"] = "Warning",
