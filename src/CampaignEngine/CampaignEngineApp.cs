@@ -63,7 +63,7 @@ public static class CampaignEngineApp
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
         services.AddSingleton<OutboundQueues>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
-            .AddSingleton<ParticipationReader>();
+            .AddSingleton<ParticipationReader>().AddSingleton<FormTokens>().AddSingleton<CrossSiteGuard>();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
         services.AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
         services.AddSingleton<ResultsService>();
