@@ -115,6 +115,7 @@ public sealed class CrossSiteBrowserTests(BrowserFixture browser, ITestOutputHel
         // The frame's own document sent the form: the initiator is ours, whichever page holds the frame.
         var sent = Received(poll.Slug);
         Assert.Equal("same-origin", sent.Header("sec-fetch-site"));
+        Assert.Equal("iframe", sent.Header("sec-fetch-dest"));
         Assert.Equal(Ours, sent.Header("origin"));
         await browser.Host.WaitForTotalAsync(poll.Slug, 1);
     }

@@ -237,6 +237,11 @@ public sealed class CrossSiteTests(EngineFixture fixture) : IClassFixture<Engine
         using var crossAnswer = await script.SendAsync(cross);
         Assert.Equal(HttpStatusCode.Accepted, crossAnswer.StatusCode);
         Assert.DoesNotContain(crossAnswer.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+
+        // A body another site may send without asking first (text/plain) is not taken as either.
+        using var simple = new HttpRequestMessage(HttpMethod.Post, $"/c/{poll.Slug}/votes") { Content = new StringContent("{\"optionId\":\"straw\"}") };
+        simple.Headers.Add("Origin", Evil);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await script.SendAsync(simple)).StatusCode);
         await Host.WaitForTotalAsync(poll.Slug, 2);
     }
 
