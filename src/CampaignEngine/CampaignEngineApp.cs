@@ -71,7 +71,7 @@ public static class CampaignEngineApp
         services.AddSingleton<QueueOutbox>().AddSingleton<OutboundQueues>().AddSingleton<OutboxDrainer>()
             .AddSingleton<ITimerFunction, OutboxDrainFunction>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
-            .AddSingleton<ParticipationReader>();
+            .AddSingleton<ParticipationReader>().AddSingleton<FormTokens>().AddSingleton<CrossSiteGuard>();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
         services.AddContacts();
         services.AddSingleton<ResultsService>();

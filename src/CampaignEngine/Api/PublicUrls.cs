@@ -11,6 +11,20 @@ public sealed class PublicUrls(IOptions<EngineOptions> options)
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
+    /// <summary>
+    /// The origins a fan page of ours is served from, for checking where a form post came from: the
+    /// public base URL's, and the request's own (forms post to a root-relative address, so a fan who
+    /// opened the page under another of our host names posts back to that one). Which host names may
+    /// reach the engine at all is the Host check's to decide, before this is asked.
+    /// </summary>
+    public IReadOnlyList<string> Origins(HttpRequest request)
+    {
+        var own = Submissions.FormOrigin.OriginOf($"{request.Scheme}://{request.Host}");
+        var configured = Submissions.FormOrigin.OriginOf(Base(request));
+        if (own is null) return configured is null ? [] : [configured];
+        return configured is null || configured == own ? [own] : [configured, own];
+    }
+
     public CampaignLinks For(HttpRequest request, string slug)
     {
         var root = $"{Base(request)}/c/{slug}";

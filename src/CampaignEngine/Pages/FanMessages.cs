@@ -19,6 +19,8 @@ public enum FanMessage
     TooManyRequests,
     ServerError,
     Archived,
+    /// <summary>A form post that another site sent (<see cref="Submissions.CrossSiteGuard"/>).</summary>
+    CrossSite,
 }
 
 public static class FanMessages

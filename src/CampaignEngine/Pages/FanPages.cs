@@ -23,6 +23,7 @@ public sealed class FanPages(
     TimeProvider time,
     RenderedPages rendered,
     ParticipationReader participants,
+    FormTokens tokens,
     IOptions<FanPagesOptions> options,
     ILogger<FanPages> logger)
 {
@@ -51,7 +52,7 @@ public sealed class FanPages(
         SubmissionRefusal.InvalidInput or SubmissionRefusal.InvalidContact or SubmissionRefusal.ConsentRequired =>
             // no-store: the page holds what the fan typed.
             new HtmlPage(StatusCodes.Status400BadRequest, h => Task.FromResult(PagesOf(campaign).Campaign(
-                campaign, Availability.Open, Links(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore,
+                campaign, Availability.Open, FormLinks(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore,
                 policy: FanPolicy.For(campaign)),
         SubmissionRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
         SubmissionRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
@@ -66,7 +67,7 @@ public sealed class FanPages(
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         var (campaign, availability) = found;
         if (availability == Availability.Archived) return Gone(http, campaign);
-        var links = Links(http, campaign);
+        var links = availability == Availability.Open ? FormLinks(http, campaign) : Links(http, campaign);
         var participation = participants.Read(http.Request, campaign, kinds.Get(campaign.Kind));
         if (participation.Count > 0)
         {
@@ -76,8 +77,10 @@ public sealed class FanPages(
             return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(campaign));
         }
         var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
+        // The shared page's form token names only the campaign, so one rendering serves every fan; it is
+        // rendered again each token generation, so no cached page hands out an old token.
         var html = rendered.GetOrRender($"page|{availability}|{links.Absolute.Page}", campaign, closed,
-            () => PagesOf(campaign).Campaign(campaign, availability, links, closed));
+            () => PagesOf(campaign).Campaign(campaign, availability, links, closed), tokens.Generation());
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), SharedPage, policy: FanPolicy.For(campaign), variesByCookie: true);
     }
 
@@ -148,6 +151,9 @@ public sealed class FanPages(
     }
 
     private FanLinks Links(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug));
+
+    /// <summary>The links of a page that may show a form: with a fresh form token.</summary>
+    private FanLinks FormLinks(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug), tokens.Issue(campaign.Slug));
 
     /// <summary>Receipts are 16 base64url characters; anything else is not shown.</summary>
     private static bool IsReceipt(string? receipt) =>

@@ -20,16 +20,21 @@ public static class SubmissionEndpoint
     /// <summary>Maps <c>POST /c/{slug}/{action.Route}</c> for a campaign of <paramref name="kind"/>.</summary>
     public static RouteHandlerBuilder MapSubmission(this IEndpointRouteBuilder app, ICampaignKind kind, ISubmissionAction action) =>
         app.MapPost($"/c/{{slug}}/{action.Route}", (string slug, HttpContext http, CampaignCache campaigns, SubmissionAcceptor acceptor,
-                    FanPages pages, TimeProvider time, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken ct) =>
-                SubmitAsync(kind, action, slug, http, campaigns, acceptor, pages, time, idempotencyKey, ct))
+                    CrossSiteGuard guard, FanPages pages, TimeProvider time, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+                    CancellationToken ct) =>
+                SubmitAsync(kind, action, slug, http, campaigns, acceptor, guard, pages, time, idempotencyKey, ct))
             .WithTags("Fans")
             .WithDescription("Send an Idempotency-Key header (for example a UUID) to make the call safe to retry: " +
                              "every retry with the same key ends in the same single counted submission and gets the same receipt, " +
-                             "even when the first answer (and the device cookie it set) was lost.")
+                             "even when the first answer (and the device cookie it set) was lost. " +
+                             "A form post must come from the campaign's own page (or an origin the campaign lists in embedOrigins), " +
+                             "as its Sec-Fetch-Site, Origin or Referer header shows, or carry the page's ce_token field; otherwise it is refused with 403. " +
+                             "JSON calls are not checked.")
             .Accepts(action.InputType, "application/json", "application/x-www-form-urlencoded")
             .Produces<SubmissionReceipt>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status303SeeOther)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -39,7 +44,7 @@ public static class SubmissionEndpoint
 
     private static async Task<IResult> SubmitAsync(
         ICampaignKind kind, ISubmissionAction action, string slug, HttpContext http, CampaignCache campaigns, SubmissionAcceptor acceptor,
-        FanPages pages, TimeProvider time, string? idempotencyKey, CancellationToken ct)
+        CrossSiteGuard guard, FanPages pages, TimeProvider time, string? idempotencyKey, CancellationToken ct)
     {
         var request = http.Request;
         var isForm = request.HasFormContentType;
@@ -73,6 +78,13 @@ public static class SubmissionEndpoint
         {
             var (form, refused) = await FormBody.ReadAsync(request, ct);
             if (refused is not null) return pages.ErrorAsync(http, campaign, refused.StatusCode, FanMessages.ForStatus(refused.StatusCode));
+            if (!guard.Allows(request, campaign, form!))
+            {
+                // Before anything is checked, counted or set: a forged post learns nothing and leaves no cookie.
+                return CrossSiteGuard.WantsProblem(request)
+                    ? Problems.Forbidden("This form was posted from another site. Post it from the campaign's own page, or send JSON.")
+                    : pages.ErrorAsync(http, campaign, StatusCodes.Status403Forbidden, FanMessage.CrossSite);
+            }
             input = action.ReadForm(form!);
             source = "form";
         }

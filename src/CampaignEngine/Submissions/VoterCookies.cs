@@ -97,6 +97,13 @@ public sealed class VoterCookies
 
     private byte[] Mac(string text) => Hmac().ComputeHash(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>
+    /// The engine's keyed hash (HMAC-SHA256 under the cookie key) for other signed values, such as
+    /// <see cref="FormTokens"/>. Callers prefix their text with a purpose of their own ("form|…"),
+    /// which no cookie payload can take (a payload never holds '|').
+    /// </summary>
+    internal byte[] KeyedHash(string text) => Mac(text);
+
     // One keyed HMAC per thread: the one-shot HashData sets up a fresh native context on every
     // call, several times per vote, and under load that setup contends across threads.
     [ThreadStatic] private static (byte[] Key, HMACSHA256 Hmac)? perThread;

@@ -1,4 +1,5 @@
 using CampaignEngine.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CampaignEngine.IntegrationTests.Browser;
@@ -16,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await EngineHost.StartAsync();
+        Host = await EngineHost.StartAsync(services: RequestLog.AddTo);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -27,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     public string Url(string path) => new Uri(Host.BaseAddress, path).ToString();
+
+    /// <summary>The POSTs the engine received, headers as the browser sent them.</summary>
+    public RequestLog Received => Host.Services.GetRequiredService<RequestLog>();
 
     /// <summary>Saves a full-page screenshot under TestResults/screenshots and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)

@@ -84,14 +84,17 @@ public sealed class EngineHost : IAsyncDisposable
         return new EngineHost(app, new Uri(address), adminKey, prefix, azurite);
     }
 
-    /// <summary>A fan's browser-like client: keeps cookies, does not follow redirects.</summary>
-    public FanClient CreateClient(bool cookies = true)
+    /// <summary>
+    /// A fan's browser-like client: keeps cookies, does not follow redirects, and posts forms the way a
+    /// browser posts the engine's own page (<see cref="SameOriginForms"/>). <paramref name="browserHeaders"/>
+    /// false sends only what the test sets, as a script or an old browser would.
+    /// </summary>
+    public FanClient CreateClient(bool cookies = true, bool browserHeaders = true)
     {
         var jar = new CookieContainer();
-        return new FanClient(jar, new HttpClientHandler { UseCookies = cookies, CookieContainer = jar, AllowAutoRedirect = false })
-        {
-            BaseAddress = BaseAddress,
-        };
+        HttpMessageHandler handler = new HttpClientHandler { UseCookies = cookies, CookieContainer = jar, AllowAutoRedirect = false };
+        if (browserHeaders) handler = new SameOriginForms { InnerHandler = handler };
+        return new FanClient(jar, handler) { BaseAddress = BaseAddress };
     }
 
     public async Task<CampaignResponse> CreateCampaignAsync(PollBuilder poll, bool publish = true)
@@ -138,4 +141,24 @@ public sealed class FanClient(CookieContainer cookies, HttpMessageHandler handle
         Cookies.GetCookies(new Uri(BaseAddress!, $"/c/{slug}/votes"))["ce_device"] is { } device
             ? $"ce_device={device.Value}"
             : throw new InvalidOperationException("No device cookie was issued");
+}
+
+/// <summary>
+/// Gives a form post the headers a current browser sends when the engine's own page posts it
+/// (<c>Sec-Fetch-Site: same-origin</c> and <c>Origin</c>), unless the test set any of the headers
+/// the engine's cross-site check reads.
+/// </summary>
+public sealed class SameOriginForms : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var headers = request.Headers;
+        if (request.Method == HttpMethod.Post && request.Content?.Headers.ContentType?.MediaType is "application/x-www-form-urlencoded" or "multipart/form-data"
+            && !headers.Contains("Sec-Fetch-Site") && !headers.Contains("Origin") && headers.Referrer is null)
+        {
+            headers.Add("Sec-Fetch-Site", "same-origin");
+            headers.Add("Origin", request.RequestUri!.GetLeftPart(UriPartial.Authority));
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
 }

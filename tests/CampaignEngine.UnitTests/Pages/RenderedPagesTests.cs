@@ -19,4 +19,17 @@ public sealed class RenderedPagesTests
         Assert.Equal("page 4", pages.GetOrRender("other", campaign, results, Render));
         Assert.Equal(4, renders);
     }
+
+    [Fact]
+    public void ANewGenerationRendersThePageAgainSoItsFormTokenIsFresh()
+    {
+        var pages = new RenderedPages();
+        var campaign = new object();
+        var renders = 0;
+        string Render() => $"page {++renders}";
+
+        Assert.Equal("page 1", pages.GetOrRender("k", campaign, null, Render, generation: 7));
+        Assert.Equal("page 1", pages.GetOrRender("k", campaign, null, Render, generation: 7));
+        Assert.Equal("page 2", pages.GetOrRender("k", campaign, null, Render, generation: 8));
+    }
 }

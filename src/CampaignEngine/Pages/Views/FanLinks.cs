@@ -5,8 +5,10 @@ namespace CampaignEngine.Pages.Views;
 /// <summary>
 /// A campaign's addresses as pages use them: absolute for sharing, Open Graph and QR codes,
 /// root-relative paths for navigation (so a page works whichever host name it was opened on).
+/// <paramref name="FormToken"/> is the signed token the page's forms carry (<see cref="Submissions.FormTokens"/>);
+/// null on pages that show no form.
 /// </summary>
-public sealed record FanLinks(CampaignLinks Absolute)
+public sealed record FanLinks(CampaignLinks Absolute, string? FormToken = null)
 {
     public string Page => PathOf(Absolute.Page);
     public string Results => PathOf(Absolute.Results);

@@ -93,9 +93,13 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         _ => null,
     };
 
-    /// <summary>The form's action and the contact fields as the fan typed them.</summary>
-    public FormView Form(string action, IFanInput? input) =>
-        new(action, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false);
+    /// <summary>
+    /// A form posting to the action at <paramref name="route"/> (under the campaign's page), with the
+    /// contact fields as the fan typed them and the page's form token, which the template renders as
+    /// the hidden <see cref="FormTokens.Field"/>.
+    /// </summary>
+    public FormView Form(FanLinks links, string route, IFanInput? input) =>
+        new(links.Page + "/" + route, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false, links.FormToken);
 
     /// <summary>The contact fieldset, as the campaign's contact mode asks for it; null when contact is off.</summary>
     public ContactView? Contact(PageLocale locale, Campaign campaign) => campaign.Contact.Mode switch

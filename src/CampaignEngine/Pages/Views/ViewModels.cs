@@ -34,7 +34,8 @@ public sealed record LinkView(string Href, string Text, bool Primary = false, bo
 
 public sealed record OptionView(string Id, string InputId, string Label, bool Checked, string? ImageUrl = null);
 
-public sealed record FormView(string Action, string Email, string Name, bool Consent);
+/// <summary>A fan form: where it posts, the contact fields as typed, and the token it carries (null: none).</summary>
+public sealed record FormView(string Action, string Email, string Name, bool Consent, string? Token);
 
 /// <summary>The contact fieldset; <c>Purpose</c> says, in required mode, what the details are for and when they go.</summary>
 public sealed record ContactView(bool Required, string Hint, string? Purpose, string ConsentText);
