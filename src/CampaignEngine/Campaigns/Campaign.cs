@@ -34,6 +34,9 @@ public sealed record Campaign
     /// <summary>Origins allowed to frame the fan pages (CSP frame-ancestors); none by default.</summary>
     public IReadOnlyList<string> EmbedOrigins { get; init; } = [];
 
+    /// <summary>Limits per address and per network (campaigns stored before they existed get the defaults).</summary>
+    public ProtectionSettings Protection { get; init; } = ProtectionSettings.Default;
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

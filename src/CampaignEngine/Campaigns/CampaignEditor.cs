@@ -46,6 +46,7 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
     {
         var kind = kinds.Get(current.Kind);
         var patched = MergePatch.Apply(Document(current, kind), InSection(patch, kind)) as JsonObject ?? new JsonObject();
+        CampaignProtection.KeepOffs(patch, patched);
 
         CreateCampaignRequest request;
         try
@@ -79,6 +80,8 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
             Brand = CampaignValidator.BrandOf(request.Brand, current.Brand),
             Thanks = CampaignValidator.ThanksOf(request.Thanks),
             EmbedOrigins = CampaignValidator.EmbedOriginsOf(request.EmbedOrigins),
+            // Any limit may change while live, tighter or looser: what was counted stays counted.
+            Protection = CampaignProtection.Of(request),
             Settings = valid.Settings!,
         };
         if (current.Status != CampaignStatus.Draft)
@@ -136,6 +139,7 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
             Brand = new BrandRequest { AccentColor = campaign.Brand.AccentColor, RulesUrl = campaign.Brand.RulesUrl, PrivacyUrl = campaign.Brand.PrivacyUrl },
             Thanks = new ThanksRequest { Message = campaign.Thanks.Message, RedirectUrl = campaign.Thanks.RedirectUrl },
             EmbedOrigins = campaign.EmbedOrigins.Count == 0 ? null : [.. campaign.EmbedOrigins],
+            Protection = CampaignProtection.Describe(campaign.Protection),
         }, EngineJson.Options)!.AsObject();
         foreach (var name in document.Where(p => p.Value is null).Select(p => p.Key).ToList()) document.Remove(name);
         document[kind.Name] = kind.Describe(campaign.Settings);

@@ -60,6 +60,7 @@ public static class CampaignValidator
         CheckBrand(request.Brand, errors);
         CheckThanks(request.Thanks, errors);
         CheckEmbedOrigins(request.EmbedOrigins, errors);
+        CampaignProtection.Check(request, errors);
 
         var settings = kind is null ? null : ReadSection(request, kind, kinds, errors);
         return new Checked(settings, kind, errors);
@@ -192,6 +193,7 @@ public static class CampaignValidator
         Brand = BrandOf(request.Brand),
         Thanks = ThanksOf(request.Thanks),
         EmbedOrigins = EmbedOriginsOf(request.EmbedOrigins),
+        Protection = CampaignProtection.Of(request),
         CreatedAt = now,
         Shards = shards,
     };

@@ -26,11 +26,14 @@ namespace CampaignEngine.Campaigns;
       "brand": { "accentColor": "#1f4fd1", "rulesUrl": "https://brand.example/rules", "privacyUrl": "https://brand.example/privacy" },
       "thanks": { "message": "Thanks! We will announce the winner in June." },
       "texts": { "share_heading": "Tell your friends" },
-      "embedOrigins": ["https://shop.example"]
+      "embedOrigins": ["https://shop.example"],
+      "protection": { "perAddress": { "limit": 2000, "windowMinutes": 60 }, "perNetwork": { "limit": 10000, "windowMinutes": 60 } }
     }
     """)]
 public sealed record CreateCampaignRequest
 {
+    private readonly ProtectionRequest? protection;
+
     [Description("The campaign's address, /c/{slug}: lower-case letters a-z, digits and single inner hyphens. Generated from the title when absent.")]
     [Length(Campaigns.Slug.MinLength, Campaigns.Slug.MaxLength), RegularExpression(Campaigns.Slug.PatternText)]
     public string? Slug { get; init; }
@@ -71,6 +74,12 @@ public sealed record CreateCampaignRequest
     [MaxLength(CampaignValidator.MaxEmbedOrigins)]
     [Description("Origins (https://shop.example) allowed to show the fan pages in a frame; none by default.")]
     public List<string>? EmbedOrigins { get; init; }
+
+    [Description("Limits per IP address and per network against floods (defaults: 2,000 per address and 10,000 per /24 or /64 network in 60 minutes); null turns both off.")]
+    public ProtectionRequest? Protection { get => protection; init { protection = value; ProtectionGiven = true; } }
+
+    /// <summary>Whether <see cref="Protection"/> was sent: absent keeps the defaults, an explicit null turns the limits off.</summary>
+    [JsonIgnore] public bool ProtectionGiven { get; private init; }
 
     /// <summary>Everything else: the kind's section (or its top-level fields); the validator refuses the rest.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Sections { get; init; }

@@ -75,6 +75,9 @@ public sealed class OpenApiDocumentTests(EngineFixture fixture) : IClassFixture<
         Assert.Equal("date-time", Text("startsAt", "format"));
         Assert.Equal("date-time", Text("endsAt", "format"));
         Assert.Contains("IANA", OpenApiJson.DescriptionOf(create.GetProperty("properties").GetProperty("timeZone")));
+        Assert.Equal((0, CampaignProtection.MaxLimit), (Number("protection.perAddress.limit", "minimum"), Number("protection.perAddress.limit", "maximum")));
+        Assert.Equal((CampaignProtection.MinWindowMinutes, CampaignProtection.MaxWindowMinutes),
+            (Number("protection.perNetwork.windowMinutes", "minimum"), Number("protection.perNetwork.windowMinutes", "maximum")));
 
         Assert.Equal((PollSettingsValidator.MinOptions, PollSettingsValidator.MaxOptions), (Number("poll.options", "minItems"), Number("poll.options", "maxItems")));
         Assert.Contains("options", OpenApiJson.Strings(doc.Property(create, "poll").GetProperty("required")));

@@ -1,0 +1,132 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CampaignEngine.Kinds;
+
+namespace CampaignEngine.Campaigns;
+
+/// <summary>
+/// What a campaign holds against one network flooding it, whatever its kind: at most so many accepted
+/// submissions per action from one address, and from one network (/24 for IPv4, /64 for IPv6), over a
+/// sliding window. A null limit is off. <see cref="FairPlay.NetworkLimiter"/> enforces them.
+/// </summary>
+public sealed record ProtectionSettings(
+    [property: Description("Accepted submissions (per action) from one IP address within the window; null when off.")] NetworkLimit? PerAddress,
+    [property: Description("Accepted submissions (per action) from one network, a /24 (IPv4) or /64 (IPv6), within the window; null when off.")] NetworkLimit? PerNetwork)
+{
+    /// <summary>
+    /// Generous on purpose: hundreds of fans behind one venue Wi-Fi, office or mobile-carrier address
+    /// take part unhindered, while one machine scripting fresh devices adds at most 2,000 an hour.
+    /// </summary>
+    public static readonly ProtectionSettings Default = new(new NetworkLimit(2_000, 60), new NetworkLimit(10_000, 60));
+
+    public static readonly ProtectionSettings Off = new(null, null);
+
+    [JsonIgnore] public bool Any => PerAddress is not null || PerNetwork is not null;
+}
+
+/// <summary>At most <see cref="Limit"/> accepted submissions within the last <see cref="WindowMinutes"/>.</summary>
+public sealed record NetworkLimit(
+    [property: Description("How many accepted submissions the window holds.")] int Limit,
+    [property: Description("The sliding window, in minutes.")] int WindowMinutes)
+{
+    [JsonIgnore] public TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
+}
+
+[Description("Limits per network, on every kind of campaign. Leave a limit out for its default; null or a limit of 0 turns it off.")]
+public sealed record ProtectionRequest
+{
+    private readonly NetworkLimitRequest? perAddress;
+    private readonly NetworkLimitRequest? perNetwork;
+
+    [Description("Accepted submissions from one IP address (default 2,000 in 60 minutes). A whole venue on one Wi-Fi shares one address.")]
+    public NetworkLimitRequest? PerAddress { get => perAddress; init { perAddress = value; PerAddressGiven = true; } }
+
+    [Description("Accepted submissions from one network, a /24 (IPv4) or /64 (IPv6) (default 10,000 in 60 minutes).")]
+    public NetworkLimitRequest? PerNetwork { get => perNetwork; init { perNetwork = value; PerNetworkGiven = true; } }
+
+    // Whether the field was sent at all: absent keeps the default, an explicit null turns the limit off.
+    [JsonIgnore] public bool PerAddressGiven { get; private init; }
+    [JsonIgnore] public bool PerNetworkGiven { get; private init; }
+}
+
+[Description("At most so many accepted submissions (per action) within a sliding window.")]
+public sealed record NetworkLimitRequest
+{
+    [Required, Range(0, CampaignProtection.MaxLimit)]
+    [Description("How many accepted submissions the window holds; 0 turns the limit off.")]
+    public int? Limit { get; init; }
+
+    [Range(CampaignProtection.MinWindowMinutes, CampaignProtection.MaxWindowMinutes)]
+    [Description("The sliding window in minutes (1 to 1440); 60 when absent.")]
+    public int? WindowMinutes { get; init; }
+}
+
+/// <summary>Reading, checking and describing <see cref="ProtectionSettings"/> as the API sends them.</summary>
+public static class CampaignProtection
+{
+    public const int MaxLimit = 1_000_000;
+    public const int MinWindowMinutes = 1;
+    public const int MaxWindowMinutes = 1440;
+    public const int DefaultWindowMinutes = 60;
+    private static readonly string[] Scopes = ["perAddress", "perNetwork"];
+
+    public static void Check(CreateCampaignRequest request, FieldErrors errors)
+    {
+        if (request.Protection is not { } protection) return;
+        CheckLimit(protection.PerAddress, "protection.perAddress", errors);
+        CheckLimit(protection.PerNetwork, "protection.perNetwork", errors);
+    }
+
+    private static void CheckLimit(NetworkLimitRequest? limit, string field, FieldErrors errors)
+    {
+        if (limit is null) return;
+        if (limit.Limit is null) errors.Add(field + ".limit", "Required: a number of submissions, or 0 to turn the limit off.");
+        else if (limit.Limit is < 0 or > MaxLimit) errors.Add(field + ".limit", $"Between 0 (off) and {MaxLimit:N0}.");
+        if (limit.WindowMinutes is < MinWindowMinutes or > MaxWindowMinutes)
+            errors.Add(field + ".windowMinutes", $"Between {MinWindowMinutes} and {MaxWindowMinutes} minutes (a day).");
+    }
+
+    /// <summary>The settings a request asks for (it passed <see cref="Check"/>): absent parts keep the defaults.</summary>
+    public static ProtectionSettings Of(CreateCampaignRequest request)
+    {
+        if (!request.ProtectionGiven) return ProtectionSettings.Default;
+        if (request.Protection is not { } p) return ProtectionSettings.Off;
+        return new ProtectionSettings(
+            p.PerAddressGiven ? LimitOf(p.PerAddress) : ProtectionSettings.Default.PerAddress,
+            p.PerNetworkGiven ? LimitOf(p.PerNetwork) : ProtectionSettings.Default.PerNetwork);
+    }
+
+    private static NetworkLimit? LimitOf(NetworkLimitRequest? limit) =>
+        limit is { Limit: > 0 and var n } ? new NetworkLimit(n, limit.WindowMinutes ?? DefaultWindowMinutes) : null;
+
+    /// <summary>The settings as a create request would send them; a limit that is off is an explicit null.</summary>
+    public static ProtectionRequest Describe(ProtectionSettings settings) => new()
+    {
+        PerAddress = RequestOf(settings.PerAddress),
+        PerNetwork = RequestOf(settings.PerNetwork),
+    };
+
+    private static NetworkLimitRequest? RequestOf(NetworkLimit? limit) =>
+        limit is null ? null : new NetworkLimitRequest { Limit = limit.Limit, WindowMinutes = limit.WindowMinutes };
+
+    /// <summary>
+    /// A merge patch removes what it sets to null, which would bring a limit's default back; here null
+    /// means off, as in a create request, so the patched document keeps those nulls explicitly.
+    /// </summary>
+    public static void KeepOffs(JsonObject patch, JsonObject patched)
+    {
+        if (!patch.TryGetPropertyValue("protection", out var node)) return;
+        if (node is null)
+        {
+            patched["protection"] = new JsonObject { ["perAddress"] = null, ["perNetwork"] = null };
+            return;
+        }
+        if (node is not JsonObject sent || patched["protection"] is not JsonObject result) return;
+        foreach (var scope in Scopes)
+        {
+            if (sent.TryGetPropertyValue(scope, out var value) && value is null) result[scope] = null;
+        }
+    }
+}
