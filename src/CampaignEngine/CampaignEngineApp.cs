@@ -2,6 +2,7 @@ using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Branding;
+using CampaignEngine.FairPlay;
 using CampaignEngine.Health;
 using CampaignEngine.Home;
 using CampaignEngine.Kinds;
@@ -72,6 +73,7 @@ public static class CampaignEngineApp
             .AddSingleton<ITimerFunction, OutboxDrainFunction>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
             .AddSingleton<ParticipationReader>().AddSingleton<FormTokens>().AddSingleton<CrossSiteGuard>();
+        services.AddFairPlay();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
         services.AddContacts();
         services.AddSingleton<ResultsService>();

@@ -21,6 +21,8 @@ public enum FanMessage
     Archived,
     /// <summary>A form post that another site sent (<see cref="Submissions.CrossSiteGuard"/>).</summary>
     CrossSite,
+    /// <summary>The campaign's limit per address or per network is reached: venue Wi-Fi, say.</summary>
+    NetworkLimit,
 }
 
 public static class FanMessages

@@ -14,6 +14,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Queue messages written to a table when their queue did not answer in time (see <c>QueueOutbox</c>).</summary>
     public string OutboxTable => prefix + "outbox";
 
+    /// <summary>Hot keys of the per-campaign network limits and the heartbeats of the instances that share them.</summary>
+    public string NetworkLimitsTable => prefix + "netlimits";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -25,7 +28,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable];
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];

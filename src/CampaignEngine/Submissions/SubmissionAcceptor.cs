@@ -1,5 +1,6 @@
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
+using CampaignEngine.FairPlay;
 using CampaignEngine.Kinds;
 using CampaignEngine.Messaging;
 
@@ -15,6 +16,7 @@ public sealed class SubmissionAcceptor(
     VoterCookies cookies,
     VoterLedger ledger,
     RecentVotes recent,
+    NetworkLimiter networks,
     OutboundQueues queues,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
@@ -66,6 +68,7 @@ public sealed class SubmissionAcceptor(
         }
 
         var freshClaim = false;
+        var sharedClaim = false;
         IReadOnlyCollection<int> taken = counted.Count == 0 ? [] : counted.Select(s => s.Slot).ToHashSet();
         var slot = Allowance.NextSlot(rule.PerParticipant, used, taken, n =>
         {
@@ -73,11 +76,21 @@ public sealed class SubmissionAcceptor(
             if (!mayHaveTakenPart) return true;
             var claim = recent.TryClaim(partition, SubmissionKeys.Row(action.Code, participant, period, n), requestKey);
             freshClaim = claim == SlotClaim.New;
+            sharedClaim = claim == SlotClaim.Shared;
             return claim != SlotClaim.Taken;
         });
         if (slot is null)
         {
             return SubmissionOutcome.Refused(SubmissionRefusal.LimitReached);
+        }
+
+        // A retry that shares its first attempt's claim was counted with that attempt.
+        var network = sharedClaim ? default : networks.TryTake(campaign, action.Code, http);
+        if (network.RetryAfter is { } wait)
+        {
+            if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
+            http.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return SubmissionOutcome.Refused(SubmissionRefusal.NetworkLimit);
         }
 
         var receipt = cookies.Receipt(action.Code, participant, period, slot.Value);
@@ -95,6 +108,7 @@ public sealed class SubmissionAcceptor(
         {
             // A shared claim belongs to an earlier attempt of this request, which may have succeeded.
             if (freshClaim) recent.Release(partition, submission.RowKey);
+            networks.Return(network);
             logger.LogError(ex, "Could not enqueue a submission for {Campaign}", campaign.Slug);
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }

@@ -38,6 +38,7 @@ public static class SubmissionEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.FanWrites);
@@ -118,6 +119,8 @@ public static class SubmissionEndpoint
         SubmissionRefusal.Closed => Problems.Conflict("This campaign has closed."),
         SubmissionRefusal.LimitReached => Problems.Conflict(action.LimitReachedDetail),
         SubmissionRefusal.Unavailable => Problems.Unavailable("It could not be recorded; nothing was counted. Try again in a moment."),
+        SubmissionRefusal.NetworkLimit => Problems.TooManyRequests(
+            "This campaign has taken as many submissions from your network as it allows for now; nothing was counted. Try again after Retry-After seconds."),
         _ => Problems.Validation(outcome.Errors!.ToDictionary(e => e.Key, e => e.Value)),
     };
 

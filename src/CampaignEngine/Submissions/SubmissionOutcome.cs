@@ -10,6 +10,8 @@ public enum SubmissionRefusal
     ConsentRequired,
     LimitReached,
     Unavailable,
+    /// <summary>The campaign's limit per address or per network is reached (<see cref="FairPlay.NetworkLimiter"/>).</summary>
+    NetworkLimit,
 }
 
 /// <summary>Either a receipt or the reason the submission was refused (with field errors for bad input).</summary>

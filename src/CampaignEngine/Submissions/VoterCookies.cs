@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -94,6 +95,23 @@ public sealed class VoterCookies
     /// </summary>
     public string Receipt(string action, string voterKey, string period, int slot) =>
         WebEncoders.Base64UrlEncode(Mac(string.Create(CultureInfo.InvariantCulture, $"receipt|{action}|{voterKey}|{period}|{slot}")).AsSpan(0, 12));
+
+    /// <summary>
+    /// What a campaign's network limits count a fan's address or network under: a keyed hash of the
+    /// campaign and <paramref name="scoped"/> (see <see cref="FairPlay.NetworkKeys"/>), never the address,
+    /// and different in every campaign. Allocation-free: it runs for every submission.
+    /// </summary>
+    public UInt128 NetworkKey(string slug, ReadOnlySpan<byte> scoped)
+    {
+        Span<byte> input = stackalloc byte[5 + Encoding.UTF8.GetMaxByteCount(slug.Length) + scoped.Length];
+        "net|"u8.CopyTo(input);
+        var length = 4 + Encoding.UTF8.GetBytes(slug, input[4..]);
+        input[length++] = (byte)'|';
+        scoped.CopyTo(input[length..]);
+        Span<byte> mac = stackalloc byte[32];
+        Hmac().TryComputeHash(input[..(length + scoped.Length)], mac, out _);
+        return BinaryPrimitives.ReadUInt128LittleEndian(mac);
+    }
 
     private byte[] Mac(string text) => Hmac().ComputeHash(Encoding.UTF8.GetBytes(text));
 

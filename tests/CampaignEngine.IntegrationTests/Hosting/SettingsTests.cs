@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using CampaignEngine.Api;
 using CampaignEngine.Contacts;
+using CampaignEngine.FairPlay;
 using CampaignEngine.Hosting;
 using CampaignEngine.IntegrationTests.Infrastructure;
 using CampaignEngine.Messaging;
@@ -25,6 +26,7 @@ public sealed class SettingsTests
         (FanPagesOptions.Section, typeof(FanPagesOptions)),
         (ContactOptions.Section, typeof(ContactOptions)),
         (TimerListenerOptions.Section, typeof(TimerListenerOptions)),
+        (NetworkLimitOptions.Section, typeof(NetworkLimitOptions)),
     ];
 
     public static TheoryData<string> EverySetting()

@@ -48,7 +48,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         {
             switch (message)
             {
-                case FanMessage.Closed or FanMessage.LimitReached:
+                case FanMessage.Closed or FanMessage.LimitReached or FanMessage.NetworkLimit:
                     ways.Add(new LinkView(links.Results, locale["view_results"], Primary: true));
                     break;
                 case FanMessage.Unavailable or FanMessage.ServerError or FanMessage.TooManyRequests:

@@ -1,0 +1,13 @@
+namespace CampaignEngine.FairPlay;
+
+public static class FairPlayServiceCollectionExtensions
+{
+    /// <summary>Per-campaign limits per address and per network, shared across instances through storage.</summary>
+    public static IServiceCollection AddFairPlay(this IServiceCollection services)
+    {
+        services.AddOptions<NetworkLimitOptions>().BindConfiguration(NetworkLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NetworkLimiter>().AddSingleton<NetworkLimitStore>();
+        services.AddSingleton<NetworkLimitSync>().AddHostedService(s => s.GetRequiredService<NetworkLimitSync>());
+        return services;
+    }
+}
