@@ -145,7 +145,6 @@ try
     // What the accept side can do when the tally runs elsewhere, as under the Functions host, where
     // HTTP and queue functions scale on separate instances: listener off during the load, then a
     // tally-only engine (no HTTP traffic) drains the backlog.
-    Step($"Accept side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
     var acceptSettings = new Dictionary<string, string>(settings)
     {
         ["QueueListener__Enabled"] = "false",
@@ -154,21 +153,37 @@ try
         // Nor does its outbox drain here: the tally-only engine drains it with the queue.
         ["Timers__Enabled"] = "false",
     };
-    var acceptOnly = await StartPhaseAsync("bench", acceptSettings, warmUp: false);
-    // Its warm-up votes stay queued (nothing tallies here); the tally-only engine counts them too.
-    var acceptWarm = await acceptOnly.Engine.CreatePollAsync("warmup", 4);
-    await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4);
-    await SettleAsync();
-    var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4);
-    var splitMeter = new CpuMeter(acceptOnly.Engine.Pid, acceptOnly.Storage.Pids);
-    var splitLoad = await acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4);
-    var splitCpu = splitMeter.Stop();
-    var tallier = Engine.Start(dll, acceptOnly.Storage.ConnectionString, "bench", settings);
-    var splitTally = await Tally.WaitAsync(acceptOnly.Engine, split, splitLoad, TimeSpan.FromSeconds(180));
-    results.AcceptOnly = new VoteRun(Headline, splitLoad, splitTally, splitCpu, 0);
-    Stop(tallier);
-    End(acceptOnly);
-    Console.WriteLine($"  c={Headline,-4} {Summary.Votes(results.AcceptOnly)}");
+
+    async Task<VoteRun> AcceptSideAsync(IReadOnlyDictionary<string, string> engineSettings, bool forwarded)
+    {
+        var acceptOnly = await StartPhaseAsync("bench", engineSettings, warmUp: false);
+        // Its warm-up votes stay queued (nothing tallies here); the tally-only engine counts them too.
+        var acceptWarm = await acceptOnly.Engine.CreatePollAsync("warmup", 4);
+        await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4, forwarded);
+        await SettleAsync();
+        var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4);
+        var splitMeter = new CpuMeter(acceptOnly.Engine.Pid, acceptOnly.Storage.Pids);
+        var splitLoad = await acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded);
+        var splitCpu = splitMeter.Stop();
+        var tallier = Engine.Start(dll, acceptOnly.Storage.ConnectionString, "bench", settings);
+        var splitTally = await Tally.WaitAsync(acceptOnly.Engine, split, splitLoad, TimeSpan.FromSeconds(180));
+        var run = new VoteRun(Headline, splitLoad, splitTally, splitCpu, 0);
+        Stop(tallier);
+        End(acceptOnly);
+        Console.WriteLine($"  c={Headline,-4} {Summary.Votes(run)}");
+        return run;
+    }
+
+    Step($"Accept side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
+    results.AcceptOnly = await AcceptSideAsync(acceptSettings, forwarded: false);
+
+    // The same with the campaign's network limits counting every vote: each vote comes with its own
+    // X-Forwarded-For address (trusted from loopback), so every vote is hashed, counted per address
+    // and per network, and the sync runs. The per-IP rate limiter is off here, as loopback (the plain
+    // run) is exempt from it; what differs is the network limits alone.
+    Step($"Accept side alone, network limits on (the default limits; every vote from its own forwarded address)");
+    var limitedSettings = new Dictionary<string, string>(acceptSettings) { ["RateLimits__Enabled"] = "false" };
+    results.AcceptOnlyLimited = await AcceptSideAsync(limitedSettings, forwarded: true);
 
     // Azurite's queue service stops answering while it collects deleted messages' bodies, once a
     // minute; a run this long meets it. The same load with the outbox off and on shows what a fan

@@ -42,6 +42,11 @@ public static class Report
             s.AppendLine($"| accepted votes/s, {r.HeadlineConnections} connections, queue listener off (the HTTP side alone, as on its own Functions instances) | {a.Load.AcceptedPerSecond:N0} (p50 {a.Load.P50Ms:0.0} ms, p99 {a.Load.P99Ms:0.0} ms; CPU engine {a.Cpu.Engine:0.00}, machine {a.Cpu.Machine:0.00}) |");
             s.AppendLine($"| then a tally-only engine drains those {a.Tally.Receipts:N0} votes | {(a.Tally.Exact ? "exact" : $"NOT exact ({a.Tally.Tallied:N0})")} {a.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept, including its start-up |");
         }
+        if (r.AcceptOnlyLimited is { } l)
+        {
+            var share = r.AcceptOnly is { } plain ? $"; {l.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100:0}% of the plain accept side" : "";
+            s.AppendLine($"| accept side alone, network limits on (every vote from its own X-Forwarded-For address, default limits, per-IP rate limiter off) | {l.Load.AcceptedPerSecond:N0} (p50 {l.Load.P50Ms:0.0} ms, p99 {l.Load.P99Ms:0.0} ms; CPU engine {l.Cpu.Engine:0.00}, machine {l.Cpu.Machine:0.00}{share}; tally {(l.Tally.Exact ? "exact" : $"NOT exact ({l.Tally.Tallied:N0} of {l.Tally.Receipts:N0})")}) |");
+        }
         if (r.Dunkin is { } d)
         {
             s.AppendLine($"| Dunkin': {r.DunkinSubmissions:N0} submissions, {r.HeadlineConnections} connections | {d.Load.Accepted:N0} receipts in {d.Load.Elapsed.TotalSeconds:0.0} s ({d.Load.AcceptedPerSecond:N0}/s, p99 {d.Load.P99Ms:0.0} ms, refused {d.Load.Refused:N0}) |");
@@ -88,6 +93,9 @@ public static class Report
         s.AppendLine("- Votes/s is receipts divided by the time from starting wrk to the last answer; latency percentiles are wrk's (they include the few trailing GETs).");
         s.AppendLine("- The tally is read from `GET /api/campaigns/{slug}/results` every 50 ms until `totalVotes` equals the receipts; the results are cached by the engine for " +
                      $"{r.EngineSettings.GetValueOrDefault("CampaignEngine__ResultsCacheDuration", "1 s")} in this run, which bounds how late a catch-up is seen.");
+        s.AppendLine("- \"Network limits on\" repeats the accept-side run with `bench/wrk/votes.lua`'s `xff` mode: each vote carries its own random X-Forwarded-For address (never loopback), " +
+                     "which the engine trusts from loopback, so the campaign's default limits (2,000 per address, 10,000 per /24 or /64 network, an hour) hash and count every vote. " +
+                     "The per-IP rate limiter is off in that run only, because the plain run's loopback traffic is exempt from it.");
         s.AppendLine("- Dunkin' is 304,000 submissions (174,000 votes plus 130,000 standing in for contest entries) to one poll, each thread sending exactly its share.");
         s.AppendLine("- The bare 202 endpoint (`POST /bench/accept`, mapped only when `Benchmark:BareEndpoint` is true) reads the body and answers 202 with a receipt-shaped JSON, without storage: the same app's HTTP ceiling on this machine.");
         s.AppendLine("- The raw enqueue baseline is `QueueClient.SendMessageAsync`, one vote-sized message per call, 32 calls in flight, for 5 s against a fresh in-memory Azurite of its own.");

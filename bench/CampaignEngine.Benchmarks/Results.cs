@@ -25,6 +25,9 @@ public sealed class BenchResults
 
     /// <summary>The HTTP side alone (its listener off), then a tally-only engine draining what it accepted.</summary>
     public VoteRun? AcceptOnly { get; set; }
+
+    /// <summary>The same with network limits counting every vote (each from its own forwarded address).</summary>
+    public VoteRun? AcceptOnlyLimited { get; set; }
     public long DunkinSubmissions { get; set; }
 
     /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>

@@ -35,6 +35,10 @@ public static class Targets
                 ? AtMost(name, stalled.Run.Load.P99Ms, 100, "ms")
                 : new Target(name, "≤ 100 ms, counts exact", $"NOT exact ({stalled.Run.Tally.Tallied:N0} of {stalled.Run.Tally.Receipts:N0})", false, "a count was lost"));
         }
+        if (r.AcceptOnly is { } plain && r.AcceptOnlyLimited is { } limited)
+        {
+            list.Add(AtLeast("accept side with network limits on, share of the plain accept side", limited.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100, 90, "%"));
+        }
         if (r.ResultsPage is { } page) list.Add(AtLeast("results page requests/s", page.Load.RequestsPerSecond, 5_000, "req/s"));
         list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, 400, "MB"));
         return list;

@@ -30,10 +30,13 @@ public sealed class Wrk(string scripts, string url, int threads)
         RunAsync("plain.lua", connections, TimeSpan.FromSeconds(seconds), waitForThreads: false,
             body is null ? [method, path] : [method, path, body]);
 
-    /// <summary>Distinct-voter votes for about <paramref name="seconds"/>; every vote sent gets its answer.</summary>
-    public Task<WrkResult> VotesForAsync(int connections, int seconds, string slug, int options) =>
+    /// <summary>
+    /// Distinct-voter votes for about <paramref name="seconds"/>; every vote sent gets its answer. With
+    /// <paramref name="forwarded"/> each vote carries its own X-Forwarded-For address, so network limits count it.
+    /// </summary>
+    public Task<WrkResult> VotesForAsync(int connections, int seconds, string slug, int options, bool forwarded = false) =>
         RunAsync("votes.lua", connections, TimeSpan.FromSeconds(seconds + 60), waitForThreads: true,
-            [slug, options.ToString(), "seconds", seconds.ToString()]);
+            forwarded ? [slug, options.ToString(), "seconds", seconds.ToString(), "xff"] : [slug, options.ToString(), "seconds", seconds.ToString()]);
 
     /// <summary>Exactly <paramref name="votes"/> distinct-voter votes (split evenly over the threads).</summary>
     public Task<WrkResult> VotesCountAsync(int connections, long votes, string slug, int options, TimeSpan limit)

@@ -3,6 +3,9 @@
 --
 -- wrk -s votes.lua <url> -- <slug> <options> seconds <n>   votes for about n seconds
 -- wrk -s votes.lua <url> -- <slug> <options> count <n>     exactly n votes per thread
+-- a fifth argument "xff" sends each vote with its own X-Forwarded-For address (random, never
+-- loopback), as fans arrive through a proxy; the engine trusts that header from loopback, so the
+-- campaign's network limits count every vote.
 --
 -- Receipts must be known exactly (the tally is compared with them), so a thread never leaves a
 -- vote unanswered: once its share is sent it sends only a cheap GET (the cached results page,
@@ -17,13 +20,26 @@ function setup(thread)
 end
 
 function init(args)
-  slug, options, mode, limit = args[1], tonumber(args[2]), args[3], tonumber(args[4])
+  slug, options, mode, limit, forwarded = args[1], tonumber(args[2]), args[3], tonumber(args[4]), args[5] == "xff"
   deadline = os.time() + limit
   sent, answered, accepted, refused, finished = 0, 0, 0, 0, false
   votes = {}
-  for i = 1, options do
-    votes[i] = wrk.format("POST", "/c/" .. slug .. "/votes",
-      { ["Content-Type"] = "application/json" }, '{"optionId":"o' .. i .. '"}')
+  if forwarded then
+    -- Built once, so a vote costs the load generator no more than a plain one: 50,000 addresses
+    -- per thread, each used about once per run at the bench's rates.
+    math.randomseed(os.time() * 1000 + id)
+    for i = 1, 50000 do
+      local a = math.random(1, 222)
+      if a == 127 then a = 128 end
+      local address = a .. "." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
+      votes[i] = wrk.format("POST", "/c/" .. slug .. "/votes",
+        { ["Content-Type"] = "application/json", ["X-Forwarded-For"] = address }, '{"optionId":"o' .. (i % options + 1) .. '"}')
+    end
+  else
+    for i = 1, options do
+      votes[i] = wrk.format("POST", "/c/" .. slug .. "/votes",
+        { ["Content-Type"] = "application/json" }, '{"optionId":"o' .. i .. '"}')
+    end
   end
   filler = wrk.format("GET", "/c/" .. slug .. "/results", {})
 end
@@ -42,7 +58,7 @@ function request()
   end
   if more() then
     sent = sent + 1
-    return votes[(sent + id) % options + 1]
+    return votes[(sent + id) % #votes + 1]
   end
   return filler
 end
