@@ -44,7 +44,11 @@ public static class Report
         }
         if (r.AcceptOnlyLimited is { } l)
         {
-            var share = r.AcceptOnly is { } plain ? $"; {l.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100:0}% of the plain accept side" : "";
+            // Per engine core as well: on a shared machine the rate alone also measures the neighbours.
+            var share = r.AcceptOnly is { } plain
+                ? $"; {l.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100:0}% of the plain accept side; " +
+                  $"{l.Load.AcceptedPerSecond / Math.Max(0.01, l.Cpu.Engine):N0} votes per engine core-second against {plain.Load.AcceptedPerSecond / Math.Max(0.01, plain.Cpu.Engine):N0}"
+                : "";
             s.AppendLine($"| accept side alone, network limits on (every vote from its own X-Forwarded-For address, default limits, per-IP rate limiter off) | {l.Load.AcceptedPerSecond:N0} (p50 {l.Load.P50Ms:0.0} ms, p99 {l.Load.P99Ms:0.0} ms; CPU engine {l.Cpu.Engine:0.00}, machine {l.Cpu.Machine:0.00}{share}; tally {(l.Tally.Exact ? "exact" : $"NOT exact ({l.Tally.Tallied:N0} of {l.Tally.Receipts:N0})")}) |");
         }
         if (r.Dunkin is { } d)
