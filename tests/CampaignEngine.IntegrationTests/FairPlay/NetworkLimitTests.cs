@@ -174,9 +174,6 @@ internal static class NetworkVotes
     public static readonly Dictionary<string, string?> Settings = new()
     {
         ["RateLimits:Enabled"] = "false",
-        // Nothing schedules OutboxDrainer in standalone mode yet, so on a busy machine votes that took
-        // the outbox would never be tallied; these tests compare tallies with receipts, so: the queue alone.
-        ["Outbox:AnswerWithin"] = "00:00:00",
         ["NetworkLimits:SyncInterval"] = "00:00:00.200",
         ["NetworkLimits:HeartbeatInterval"] = "00:00:00.500",
         // Every instance must hash addresses alike (in production: the same CookieSecret or admin key).
