@@ -220,11 +220,16 @@ internal static class NetworkVotes
         return await host.Admin.SendAsync(request);
     }
 
-    /// <summary>The tally reaches <paramref name="expected"/> and, a moment later, is still there: nothing refused was queued.</summary>
+    /// <summary>The tally reaches <paramref name="expected"/> and is still there once the queue and the outbox are empty: nothing refused was queued.</summary>
     public static async Task TallyStaysAsync(EngineHost host, string slug, long expected)
     {
         await host.WaitForTotalAsync(slug, expected);
-        await Task.Delay(500);
+        var queue = host.Queues.GetQueueClient(host.Names.VotesQueue);
+        var outbox = host.Tables.GetTableClient(host.Names.OutboxTable);
+        await Eventually.ReturnsAsync(async () =>
+                (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+                && !await outbox.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1).AnyAsync(),
+            drained => drained, TimeSpan.FromSeconds(30), "the votes queue and the outbox to be empty");
         Assert.Equal(expected, (await host.GetResultsAsync(slug)).GetProperty("totalVotes").GetInt64());
     }
 }
