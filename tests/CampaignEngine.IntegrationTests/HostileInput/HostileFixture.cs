@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace CampaignEngine.IntegrationTests.HostileInput;
 
 /// <summary>
-/// One engine for the corpus, its logs captured, its queue listener off (so a queued vote stays
-/// visible as a message), answering only to 127.0.0.1 like every test engine.
+/// One engine for the corpus, its logs captured, its queue listener and timers off (so a queued vote
+/// stays visible as a message, or as an outbox row when the queue was slow to answer), answering
+/// only to 127.0.0.1 like every test engine.
 /// </summary>
 public sealed class HostileFixture : IAsyncLifetime
 {
@@ -21,7 +22,7 @@ public sealed class HostileFixture : IAsyncLifetime
     public EngineHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        Host = await EngineHost.StartAsync(new Dictionary<string, string?> { ["QueueListener:Enabled"] = "false" },
+        Host = await EngineHost.StartAsync(new Dictionary<string, string?> { ["QueueListener:Enabled"] = "false", ["Timers:Enabled"] = "false" },
             services: s => s.AddSingleton<ILoggerProvider>(Logs));
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -50,12 +51,14 @@ public sealed class HostileFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The items on the votes and contacts queues (and their poison queues), counted per campaign, and
-    /// the queues emptied for the next test. The listener is off, so every accepted item is still there.
+    /// The items on the votes and contacts queues (and their poison queues) and in the outbox, counted
+    /// once each per campaign, and both emptied for the next test. The listener and the drain are off,
+    /// so every accepted item is still in one of them; an item can be in both for a moment (the queue
+    /// answered late and its outbox copy is not yet deleted), which is why each is counted by its text.
     /// </summary>
     public async Task<Dictionary<string, int>> DrainQueuesAsync()
     {
-        var perCampaign = new Dictionary<string, int>(StringComparer.Ordinal);
+        var items = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var name in Host.Names.Queues)
         {
             var queue = Host.Queues.GetQueueClient(name);
@@ -63,21 +66,31 @@ public sealed class HostileFixture : IAsyncLifetime
             {
                 var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
                 if (messages.Length == 0) break;
-                foreach (var message in messages)
-                {
-                    using var batch = JsonDocument.Parse(message.Body.ToMemory());
-                    foreach (var item in batch.RootElement.GetProperty("items").EnumerateArray())
-                    {
-                        // Votes name their campaign "c", contacts "slug".
-                        var slug = (item.TryGetProperty("c", out var c) ? c : item.GetProperty("slug")).GetString()!;
-                        var key = $"{name}:{slug}";
-                        perCampaign[key] = perCampaign.GetValueOrDefault(key) + 1;
-                    }
-                }
+                foreach (var message in messages) Count(items, name, message.Body);
             }
             await queue.ClearMessagesAsync();
         }
-        return perCampaign;
+        var outbox = Host.Tables.GetTableClient(Host.Names.OutboxTable);
+        await foreach (var row in outbox.QueryAsync<TableEntity>())
+        {
+            // Outbox rows are kept under the logical queue name; counted with the physical queue's items.
+            Count(items, Host.Names.Queue(row.PartitionKey), BinaryData.FromBytes(row.GetBinary("Body")));
+            await outbox.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All);
+        }
+        return items.ToDictionary(i => i.Key, i => i.Value.Count, StringComparer.Ordinal);
+    }
+
+    private static void Count(Dictionary<string, HashSet<string>> items, string queue, BinaryData body)
+    {
+        using var batch = JsonDocument.Parse(body.ToMemory());
+        foreach (var item in batch.RootElement.GetProperty("items").EnumerateArray())
+        {
+            // Votes name their campaign "c", contacts "slug".
+            var slug = (item.TryGetProperty("c", out var c) ? c : item.GetProperty("slug")).GetString()!;
+            var key = $"{queue}:{slug}";
+            if (!items.TryGetValue(key, out var seen)) items[key] = seen = new HashSet<string>(StringComparer.Ordinal);
+            seen.Add(item.GetRawText());
+        }
     }
 
     private async Task<int> CountAsync(string table)
