@@ -12,6 +12,7 @@ using CampaignEngine.Messaging;
 using CampaignEngine.Pages;
 using CampaignEngine.Polls;
 using CampaignEngine.Results;
+using CampaignEngine.Review;
 using CampaignEngine.ShareCards;
 using CampaignEngine.Storage;
 using CampaignEngine.Submissions;
@@ -74,6 +75,7 @@ public static class CampaignEngineApp
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>()
             .AddSingleton<ParticipationReader>().AddSingleton<FormTokens>().AddSingleton<CrossSiteGuard>();
         services.AddFairPlay();
+        services.AddReview();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
         services.AddContacts();
         services.AddSingleton<ResultsService>();
@@ -114,6 +116,7 @@ public static class CampaignEngineApp
         app.MapCampaigns();
         app.MapResultsApi();
         app.MapContactsApi();
+        app.MapReviewApi();
         app.MapPoisonQueues();
         app.MapCampaignKinds();
         app.MapFanPages();

@@ -17,6 +17,7 @@ internal static class OpenApiIntroduction
                  "thank-you page. No admin key; an `Idempotency-Key` header makes a call safe to retry."),
         ("Results", "A campaign's results, in its kind's shape, a second old at most."),
         ("Contacts", "The contact details fans left, each with its purposes and its consent and withdrawal records, for export; withdrawing consent to offers."),
+        ("Review", "Submissions held as suspect (a headless browser, a burst from one network or device): list them with their signals, then release them into the count or discard them, each exactly once."),
         ("Operations", "Health and queue upkeep, for whoever runs the engine."),
         ("Fan pages", "The HTML pages fans see (they work without JavaScript) and the QR codes that lead to them."),
     ];

@@ -37,6 +37,9 @@ public sealed record Campaign
     /// <summary>Limits per address and per network (campaigns stored before they existed get the defaults).</summary>
     public ProtectionSettings Protection { get; init; } = ProtectionSettings.Default;
 
+    /// <summary>Which submissions wait for review before they count (none by default; signals are recorded anyway).</summary>
+    public Review.ReviewSettings Review { get; init; } = CampaignEngine.Review.ReviewSettings.Default;
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

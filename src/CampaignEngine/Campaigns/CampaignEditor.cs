@@ -82,6 +82,8 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
             EmbedOrigins = CampaignValidator.EmbedOriginsOf(request.EmbedOrigins),
             // Any limit may change while live, tighter or looser: what was counted stays counted.
             Protection = CampaignProtection.Of(request),
+            // Review may change while live too: it decides what happens to what comes next.
+            Review = Review.CampaignReview.Of(request.Review),
             Settings = valid.Settings!,
         };
         if (current.Status != CampaignStatus.Draft)
@@ -140,6 +142,7 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
             Thanks = new ThanksRequest { Message = campaign.Thanks.Message, RedirectUrl = campaign.Thanks.RedirectUrl },
             EmbedOrigins = campaign.EmbedOrigins.Count == 0 ? null : [.. campaign.EmbedOrigins],
             Protection = CampaignProtection.Describe(campaign.Protection),
+            Review = Review.CampaignReview.Describe(campaign.Review),
         }, EngineJson.Options)!.AsObject();
         foreach (var name in document.Where(p => p.Value is null).Select(p => p.Key).ToList()) document.Remove(name);
         document[kind.Name] = kind.Describe(campaign.Settings);

@@ -26,6 +26,7 @@ public sealed record CampaignResponse
     [Description("What fans see after taking part.")] public required ThanksSettings Thanks { get; init; }
     [Description("Origins allowed to show the fan pages in a frame.")] public required IReadOnlyList<string> EmbedOrigins { get; init; }
     [Description("Limits per IP address and per network; a limit that is off is null.")] public required ProtectionSettings Protection { get; init; }
+    [Description("Which submissions wait for review before they count, and the thresholds of the burst signals.")] public required Review.ReviewSettings Review { get; init; }
     [Description("The kind's images by slot (a poll's options/{id}), as their public addresses.")] public required IReadOnlyDictionary<string, string> Images { get; init; }
     [Description("When it was created.")] public DateTimeOffset CreatedAt { get; init; }
     [Description("When it went live.")] public DateTimeOffset? PublishedAt { get; init; }
@@ -56,7 +57,7 @@ public sealed record CampaignResponse
             Brand = new BrandView(c.Brand.AccentColor, c.Brand.RulesUrl, c.Brand.PrivacyUrl,
                 c.Brand.LogoPath is null ? null : links.Page + "/media/" + c.Brand.LogoPath.Split('/')[^1],
                 c.Brand.CoverPath is null ? null : links.Page + "/media/" + c.Brand.CoverPath.Split('/')[^1]),
-            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins, Protection = c.Protection,
+            Thanks = c.Thanks, EmbedOrigins = c.EmbedOrigins, Protection = c.Protection, Review = c.Review,
             Images = c.Images.ToDictionary(i => i.Key, i => links.Page + "/media/" + i.Value.Split('/')[^1]),
             CreatedAt = c.CreatedAt, PublishedAt = c.PublishedAt,
             ClosedAt = c.ClosedAt, ArchivedAt = c.ArchivedAt, Links = links, Warnings = warnings, KindFields = fields,

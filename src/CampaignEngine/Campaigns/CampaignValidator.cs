@@ -61,6 +61,7 @@ public static class CampaignValidator
         CheckThanks(request.Thanks, errors);
         CheckEmbedOrigins(request.EmbedOrigins, errors);
         CampaignProtection.Check(request, errors);
+        Review.CampaignReview.Check(request.Review, errors);
 
         var settings = kind is null ? null : ReadSection(request, kind, kinds, errors);
         return new Checked(settings, kind, errors);
@@ -194,6 +195,7 @@ public static class CampaignValidator
         Thanks = ThanksOf(request.Thanks),
         EmbedOrigins = EmbedOriginsOf(request.EmbedOrigins),
         Protection = CampaignProtection.Of(request),
+        Review = Review.CampaignReview.Of(request.Review),
         CreatedAt = now,
         Shards = shards,
     };

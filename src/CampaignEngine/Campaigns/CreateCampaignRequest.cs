@@ -78,6 +78,9 @@ public sealed record CreateCampaignRequest
     [Description("Limits per IP address and per network against floods (defaults: 2,000 per address and 10,000 per /24 or /64 network in 60 minutes); null turns both off.")]
     public ProtectionRequest? Protection { get => protection; init { protection = value; ProtectionGiven = true; } }
 
+    [Description("Suspicious-activity review: which signals make a submission suspect and whether suspect ones wait for review (default: counted at once, signals recorded).")]
+    public Review.ReviewRequest? Review { get; init; }
+
     /// <summary>Whether <see cref="Protection"/> was sent: absent keeps the defaults, an explicit null turns the limits off.</summary>
     [JsonIgnore] public bool ProtectionGiven { get; private init; }
 

@@ -48,13 +48,14 @@ public sealed class NetworkLimiter(VoterCookies cookies, TimeProvider time, IOpt
                 var others = state.Others;
                 var wait = Refusal(state.Address, state.AddressLimit, addressKey, others.Address, now);
                 wait = Max(wait, Refusal(state.Network, state.NetworkLimit, networkKey, others.Network, now));
-                if (wait is not null) return new NetworkTicket(null, default, 0, default, 0, wait);
+                if (wait is not null) return new NetworkTicket(null, default, 0, default, 0, wait, 0);
 
                 var addressBucket = state.Address?.BucketAt(now) ?? 0;
                 var networkBucket = state.Network?.BucketAt(now) ?? 0;
                 state.Address?.Add(addressKey, addressBucket);
                 state.Network?.Add(networkKey, networkBucket);
-                return new NetworkTicket(state, addressKey, addressBucket, networkKey, networkBucket, null);
+                var networkCount = state.Network is null ? 0 : state.Network.CountOf(networkKey, networkBucket) + others.Network.GetValueOrDefault(networkKey);
+                return new NetworkTicket(state, addressKey, addressBucket, networkKey, networkBucket, null, networkCount);
             }
         }
     }
@@ -114,9 +115,12 @@ public sealed class NetworkLimiter(VoterCookies cookies, TimeProvider time, IOpt
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
 
-/// <summary>A counted submission (to take back if it is not queued), a refusal (<see cref="RetryAfter"/>), or nothing to count.</summary>
+/// <summary>
+/// A counted submission (to take back if it is not queued), a refusal (<see cref="RetryAfter"/>), or nothing to count.
+/// <see cref="NetworkCount"/>: the network's accepted submissions in the window, this one included, as far as this instance knows.
+/// </summary>
 public readonly record struct NetworkTicket(
-    LimitedAction? State, UInt128 AddressKey, long AddressBucket, UInt128 NetworkKey, long NetworkBucket, TimeSpan? RetryAfter)
+    LimitedAction? State, UInt128 AddressKey, long AddressBucket, UInt128 NetworkKey, long NetworkBucket, TimeSpan? RetryAfter, int NetworkCount)
 {
     public bool Refused => RetryAfter is not null;
 }

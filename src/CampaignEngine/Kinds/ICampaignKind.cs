@@ -66,7 +66,16 @@ public interface ICampaignKind
 public abstract record KindSettings;
 
 /// <summary>A kind's results; each kind derives its own record, which the API shows as it is.</summary>
-public abstract record KindResults(string Slug, DateTimeOffset UpdatedAt);
+public abstract record KindResults(string Slug, DateTimeOffset UpdatedAt)
+{
+    /// <summary>Submissions waiting for review, not in the results yet (the core fills it in, for every kind).</summary>
+    [System.ComponentModel.Description("Submissions held for review: not counted in these results until released.")]
+    public long Held { get; init; }
+
+    /// <summary>Submissions discarded after review, never counted.</summary>
+    [System.ComponentModel.Description("Submissions discarded after review: never counted.")]
+    public long Discarded { get; init; }
+}
 
 /// <summary>Counters of a campaign summed over its shards, and when one last changed.</summary>
 public sealed record CounterTotals(IReadOnlyDictionary<string, long> Counts, DateTimeOffset UpdatedAt)

@@ -171,10 +171,16 @@ public sealed class GroupCommitQueue : IAsyncDisposable
             }
 
             var send = queue.SendMessageAsync(message);
-            if (await Task.WhenAny(send, Task.Delay(route.Options.AnswerWithin)) == send && send.IsCompletedSuccessfully)
+            try
             {
+                // WaitAsync drops its timer as soon as the send completes, unlike a Task.Delay per group.
+                await send.WaitAsync(route.Options.AnswerWithin);
                 Complete(group);
                 return;
+            }
+            catch (Exception) when (!send.IsCompletedSuccessfully)
+            {
+                // Late (TimeoutException) or refused: the outbox below.
             }
 
             MarkStalled(route);

@@ -86,7 +86,8 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
             ["results"] = new ResultsView(rows,
                 locale.Format("total_votes", locale.Number(poll.TotalVotes)),
                 locale.Format("last_updated", locale.DateTime(poll.UpdatedAt)),
-                poll.TotalVotes == 0),
+                poll.TotalVotes == 0,
+                Review.ReviewNote.Of(locale, poll)),
         });
     }
 

@@ -41,8 +41,15 @@ public sealed class ResultsService(StorageClients clients, StorageNames names, C
     }
 
     /// <summary>Reads straight from storage, bypassing the cache.</summary>
-    public async Task<KindResults> ReadAsync(Campaign campaign) =>
-        kinds.Get(campaign.Kind).Summarize(campaign, await ReadCountersAsync(campaign));
+    public async Task<KindResults> ReadAsync(Campaign campaign)
+    {
+        var counters = await ReadCountersAsync(campaign);
+        return kinds.Get(campaign.Kind).Summarize(campaign, counters) with
+        {
+            Held = counters[Review.ReviewRows.HeldCounter],
+            Discarded = counters[Review.ReviewRows.DiscardedCounter],
+        };
+    }
 
     public async Task<CounterTotals> ReadCountersAsync(Campaign campaign)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using CampaignEngine.Kinds;
+using CampaignEngine.Review;
 using CampaignEngine.Storage;
 using CampaignEngine.Storage.Transactions;
 
@@ -63,6 +64,15 @@ public sealed class ProjectionWriter(StorageClients clients, StorageNames names,
         properties.Add(EntityProperty.Of("Receipt", submission.Receipt));
         properties.Add(EntityProperty.Of("AcceptedAt", submission.AcceptedAt));
         if (submission.RequestKey is not null) properties.Add(EntityProperty.Of(VoterLedger.RequestKeyProperty, submission.RequestKey));
+        if (submission.Signals is not null) properties.Add(EntityProperty.Of(ReviewRows.SignalsProperty, submission.Signals));
+        if (submission.Held)
+        {
+            // Counted as held alone; releasing it adds what the kind counts (from Data) and the total.
+            properties.Add(EntityProperty.Of(ReviewRows.StatusProperty, ReviewRows.Held));
+            properties.Add(EntityProperty.Of(ReviewRows.DataProperty, submission.Data));
+            return new Projected(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), [ReviewRows.HeldCounter]);
+        }
+        row.Count(SubmissionKeys.TotalCounter);
         return new Projected(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), row.Counters);
     }
 
@@ -124,7 +134,6 @@ public sealed class ProjectionWriter(StorageClients clients, StorageNames names,
         foreach (var row in rows)
         {
             foreach (var counter in row.Counters) Increment(next, counter);
-            Increment(next, SubmissionKeys.TotalCounter);
         }
         return next;
     }

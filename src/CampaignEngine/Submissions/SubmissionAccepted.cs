@@ -6,6 +6,8 @@ namespace CampaignEngine.Submissions;
 /// An accepted submission (a vote, an entry, an answer) on its way to the projection. Short JSON
 /// names keep a few hundred in one 64 KiB queue message. The participant key is a keyed hash of
 /// the device, never personal data; <see cref="Data"/> is what the kind's action made of the input.
+/// <see cref="Signals"/>: what made it suspect (see <c>Review.SuspicionSignals</c>); <see cref="Held"/>:
+/// it waits for review instead of being counted.
 /// </summary>
 public sealed record SubmissionAccepted(
     [property: JsonPropertyName("r")] string Receipt,
@@ -17,7 +19,9 @@ public sealed record SubmissionAccepted(
     [property: JsonPropertyName("n")] int Slot,
     [property: JsonPropertyName("s")] int Shard,
     [property: JsonPropertyName("t")] DateTimeOffset AcceptedAt,
-    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestKey = null)
+    [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestKey = null,
+    [property: JsonPropertyName("g"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Signals = null,
+    [property: JsonPropertyName("h"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Held = false)
 {
     public string RowKey => SubmissionKeys.Row(Action, ParticipantKey, Period, Slot);
 

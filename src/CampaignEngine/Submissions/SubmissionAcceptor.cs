@@ -3,6 +3,7 @@ using CampaignEngine.Contacts;
 using CampaignEngine.FairPlay;
 using CampaignEngine.Kinds;
 using CampaignEngine.Messaging;
+using CampaignEngine.Review;
 
 namespace CampaignEngine.Submissions;
 
@@ -17,6 +18,7 @@ public sealed class SubmissionAcceptor(
     VoterLedger ledger,
     RecentVotes recent,
     NetworkLimiter networks,
+    DeviceActivity devices,
     OutboundQueues queues,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
@@ -51,6 +53,8 @@ public sealed class SubmissionAcceptor(
         var mayHaveTakenPart = cookieDevice is not null || idempotencyKey is not null;
         var participant = cookies.VoterKey(campaign.Slug, deviceId);
         var requestKey = idempotencyKey is null ? null : cookies.RequestKey(campaign.Slug, idempotencyKey);
+        // A device minted for this request has made no attempt before; only known ones are tracked.
+        var attempts = mayHaveTakenPart ? devices.Record(campaign.Slug, participant) : 1;
         var rule = action.AllowanceOf(campaign);
         var period = SubmissionKeys.PeriodKey(rule.Period, now, CampaignTime.Zone(campaign.TimeZone));
         var shard = SubmissionKeys.ShardOf(participant, campaign.Shards);
@@ -94,7 +98,11 @@ public sealed class SubmissionAcceptor(
         }
 
         var receipt = cookies.Receipt(action.Code, participant, period, slot.Value);
-        var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, check.Data!, participant, period, slot.Value, shard, now, requestKey);
+        var signals = SuspicionSignals.Of(http.Request.Headers.UserAgent, campaign.Review, network.NetworkCount, attempts);
+        // Held or counted, the fan is answered alike: telling a script it was spotted teaches it what to change.
+        var held = signals is not null && campaign.Review.HoldSuspect;
+        var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, check.Data!, participant, period, slot.Value, shard, now, requestKey,
+            signals, held);
         try
         {
             var sends = new List<Task> { queues.Votes.SendAsync(submission) };

@@ -60,7 +60,8 @@ public sealed record ErrorsView(string? OptionId, string? Email, string? Name, s
 
 public sealed record ResultRow(string Label, string Votes, string Percent, string BarWidth, bool Leading, bool Mine = false);
 
-public sealed record ResultsView(IReadOnlyList<ResultRow> Options, string Total, string Updated, bool Empty);
+/// <summary><see cref="Review"/>: how many wait for review or were discarded, when any did.</summary>
+public sealed record ResultsView(IReadOnlyList<ResultRow> Options, string Total, string Updated, bool Empty, string? Review = null);
 
 public sealed record ShareView(string Heading, IReadOnlyList<LinkView> Links);
 
