@@ -154,16 +154,16 @@ try
         ["Timers__Enabled"] = "false",
     };
 
-    async Task<VoteRun> AcceptSideAsync(IReadOnlyDictionary<string, string> engineSettings, bool forwarded)
+    async Task<VoteRun> AcceptSideAsync(IReadOnlyDictionary<string, string> engineSettings, bool forwarded, bool form = false)
     {
         var acceptOnly = await StartPhaseAsync("bench", engineSettings, warmUp: false);
         // Its warm-up votes stay queued (nothing tallies here); the tally-only engine counts them too.
         var acceptWarm = await acceptOnly.Engine.CreatePollAsync("warmup", 4);
-        await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4, forwarded);
+        await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4, forwarded, form);
         await SettleAsync();
         var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4);
         var splitMeter = new CpuMeter(acceptOnly.Engine.Pid, acceptOnly.Storage.Pids);
-        var splitLoad = await acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded);
+        var splitLoad = await acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded, form);
         var splitCpu = splitMeter.Stop();
         var tallier = Engine.Start(dll, acceptOnly.Storage.ConnectionString, "bench", settings);
         var splitTally = await Tally.WaitAsync(acceptOnly.Engine, split, splitLoad, TimeSpan.FromSeconds(180));
@@ -184,6 +184,11 @@ try
     Step($"Accept side alone, network limits on (the default limits; every vote from its own forwarded address)");
     var limitedSettings = new Dictionary<string, string>(acceptSettings) { ["RateLimits__Enabled"] = "false" };
     results.AcceptOnlyLimited = await AcceptSideAsync(limitedSettings, forwarded: true);
+
+    // And as browsers post the fan page's form: the body is a form, the cross-site check reads
+    // Sec-Fetch-Site, and the answer is a 303 to the thank-you page; network limits on as above.
+    Step($"Accept side alone, form posts (cross-site check on every vote), network limits on");
+    results.AcceptOnlyForms = await AcceptSideAsync(limitedSettings, forwarded: true, form: true);
 
     // Azurite's queue service stops answering while it collects deleted messages' bodies, once a
     // minute; a run this long meets it. The same load with the outbox off and on shows what a fan

@@ -51,6 +51,15 @@ public static class Report
                 : "";
             s.AppendLine($"| accept side alone, network limits on (every vote from its own X-Forwarded-For address, default limits, per-IP rate limiter off) | {l.Load.AcceptedPerSecond:N0} (p50 {l.Load.P50Ms:0.0} ms, p99 {l.Load.P99Ms:0.0} ms; CPU engine {l.Cpu.Engine:0.00}, machine {l.Cpu.Machine:0.00}{share}; tally {(l.Tally.Exact ? "exact" : $"NOT exact ({l.Tally.Tallied:N0} of {l.Tally.Receipts:N0})")}) |");
         }
+        if (r.AcceptOnlyForms is { } f)
+        {
+            var shares = r.AcceptOnly is { } plainJson
+                ? $"; {f.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side" +
+                  (r.AcceptOnlyLimited is { } json ? $", {f.Load.AcceptedPerSecond / json.Load.AcceptedPerSecond * 100:0}% of JSON with network limits" : "") +
+                  $"; {f.Load.AcceptedPerSecond / Math.Max(0.01, f.Cpu.Engine):N0} votes per engine core-second"
+                : "";
+            s.AppendLine($"| accept side alone, form posts as a browser sends them (cross-site check on each, 303 answers), network limits on | {f.Load.AcceptedPerSecond:N0} (p50 {f.Load.P50Ms:0.0} ms, p99 {f.Load.P99Ms:0.0} ms; CPU engine {f.Cpu.Engine:0.00}, machine {f.Cpu.Machine:0.00}{shares}; tally {(f.Tally.Exact ? "exact" : $"NOT exact ({f.Tally.Tallied:N0} of {f.Tally.Receipts:N0})")}) |");
+        }
         if (r.Dunkin is { } d)
         {
             s.AppendLine($"| Dunkin': {r.DunkinSubmissions:N0} submissions, {r.HeadlineConnections} connections | {d.Load.Accepted:N0} receipts in {d.Load.Elapsed.TotalSeconds:0.0} s ({d.Load.AcceptedPerSecond:N0}/s, p99 {d.Load.P99Ms:0.0} ms, refused {d.Load.Refused:N0}) |");

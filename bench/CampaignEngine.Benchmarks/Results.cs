@@ -28,6 +28,9 @@ public sealed class BenchResults
 
     /// <summary>The same with network limits counting every vote (each from its own forwarded address).</summary>
     public VoteRun? AcceptOnlyLimited { get; set; }
+
+    /// <summary>The same as form posts with a browser's Sec-Fetch-Site (the cross-site check runs), network limits on.</summary>
+    public VoteRun? AcceptOnlyForms { get; set; }
     public long DunkinSubmissions { get; set; }
 
     /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>

@@ -34,9 +34,14 @@ public sealed class Wrk(string scripts, string url, int threads)
     /// Distinct-voter votes for about <paramref name="seconds"/>; every vote sent gets its answer. With
     /// <paramref name="forwarded"/> each vote carries its own X-Forwarded-For address, so network limits count it.
     /// </summary>
-    public Task<WrkResult> VotesForAsync(int connections, int seconds, string slug, int options, bool forwarded = false) =>
+    /// <summary>
+    /// Distinct-voter votes for about <paramref name="seconds"/>: JSON, or <paramref name="form"/> posts as a
+    /// browser sends the engine's own form (the cross-site check runs on each), each from its own forwarded
+    /// address when <paramref name="forwarded"/>.
+    /// </summary>
+    public Task<WrkResult> VotesForAsync(int connections, int seconds, string slug, int options, bool forwarded = false, bool form = false) =>
         RunAsync("votes.lua", connections, TimeSpan.FromSeconds(seconds + 60), waitForThreads: true,
-            forwarded ? [slug, options.ToString(), "seconds", seconds.ToString(), "xff"] : [slug, options.ToString(), "seconds", seconds.ToString()]);
+            [slug, options.ToString(), "seconds", seconds.ToString(), string.Join(",", new[] { forwarded ? "xff" : "", form ? "form" : "" }.Where(f => f.Length > 0))]);
 
     /// <summary>Exactly <paramref name="votes"/> distinct-voter votes (split evenly over the threads).</summary>
     public Task<WrkResult> VotesCountAsync(int connections, long votes, string slug, int options, TimeSpan limit)
@@ -60,6 +65,8 @@ public sealed class Wrk(string scripts, string url, int threads)
         var clock = Stopwatch.StartNew();
         var process = Children.Start(start);
         var done = 0;
+        var ready = 0;
+        var readyAt = TimeSpan.Zero;
         TimeSpan? allDone = null;
         string? bench = null;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -71,13 +78,18 @@ public sealed class Wrk(string scripts, string url, int threads)
                 allDone = clock.Elapsed;
                 Children.Signal(process, "INT");
             }
+            else if (line.StartsWith("THREAD_READY", StringComparison.Ordinal) && ++ready == threads)
+            {
+                // The script's setup (votes.lua builds its requests first) is not part of the run.
+                readyAt = clock.Elapsed;
+            }
             else if (line.StartsWith("BENCH ", StringComparison.Ordinal))
             {
                 bench = line;
             }
         }
         await process.WaitForExitAsync();
-        var elapsed = allDone ?? clock.Elapsed;
+        var elapsed = (allDone ?? clock.Elapsed) - readyAt;
         Children.Stop(process, TimeSpan.Zero);
         if (bench is null) throw new InvalidOperationException($"wrk printed no BENCH line: {await stderr}");
 
@@ -86,6 +98,6 @@ public sealed class Wrk(string scripts, string url, int threads)
             (long)f["sent"], (long)f["accepted"], (long)f["refused"], (long)f["requests"], (long)f["non2xx"],
             (long)(f["connect"] + f["read"] + f["write"]), (long)f["timeout"],
             f["p50"] / 1000, f["p90"] / 1000, f["p99"] / 1000, f["max"] / 1000,
-            elapsed, AllAnswered: !waitForThreads || allDone is not null, startedAt, startedAt + elapsed);
+            elapsed, AllAnswered: !waitForThreads || allDone is not null, startedAt + readyAt, startedAt + readyAt + elapsed);
     }
 }

@@ -5,12 +5,15 @@
 -- wrk -s votes.lua <url> -- <slug> <options> count <n>     exactly n votes per thread
 -- a fifth argument "xff" sends each vote with its own X-Forwarded-For address (random, never
 -- loopback), as fans arrive through a proxy; the engine trusts that header from loopback, so the
--- campaign's network limits count every vote.
+-- campaign's network limits count every vote. "form" (or "xff,form") posts the HTML form instead of
+-- JSON, with the Sec-Fetch-Site header a browser sends for the engine's own page, so the cross-site
+-- check runs on every vote; its success is a 303 to the thank-you page.
 --
 -- Receipts must be known exactly (the tally is compared with them), so a thread never leaves a
 -- vote unanswered: once its share is sent it sends only a cheap GET (the cached results page,
 -- answered 200, which no vote ever is) on the connections still free, and it stops itself when
 -- every vote it sent has an answer. It then prints THREAD_DONE so the driver can end wrk early.
+-- THREAD_READY: the thread has built its requests and starts sending.
 
 local threads = {}
 
@@ -20,10 +23,23 @@ function setup(thread)
 end
 
 function init(args)
-  slug, options, mode, limit, forwarded = args[1], tonumber(args[2]), args[3], tonumber(args[4]), args[5] == "xff"
-  deadline = os.time() + limit
+  slug, options, mode, limit = args[1], tonumber(args[2]), args[3], tonumber(args[4])
+  local flags = args[5] or ""
+  forwarded, form = flags:find("xff") ~= nil, flags:find("form") ~= nil
   sent, answered, accepted, refused, finished = 0, 0, 0, 0, false
   votes = {}
+  local function vote(option, address)
+    local headers, body
+    if form then
+      headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["Sec-Fetch-Site"] = "same-origin" }
+      body = "optionId=o" .. option
+    else
+      headers = { ["Content-Type"] = "application/json" }
+      body = '{"optionId":"o' .. option .. '"}'
+    end
+    if address then headers["X-Forwarded-For"] = address end
+    return wrk.format("POST", "/c/" .. slug .. "/votes", headers, body)
+  end
   if forwarded then
     -- Built once, so a vote costs the load generator no more than a plain one: 50,000 addresses
     -- per thread, each used about once per run at the bench's rates.
@@ -32,16 +48,17 @@ function init(args)
       local a = math.random(1, 222)
       if a == 127 then a = 128 end
       local address = a .. "." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
-      votes[i] = wrk.format("POST", "/c/" .. slug .. "/votes",
-        { ["Content-Type"] = "application/json", ["X-Forwarded-For"] = address }, '{"optionId":"o' .. (i % options + 1) .. '"}')
+      votes[i] = vote(i % options + 1, address)
     end
   else
-    for i = 1, options do
-      votes[i] = wrk.format("POST", "/c/" .. slug .. "/votes",
-        { ["Content-Type"] = "application/json" }, '{"optionId":"o' .. i .. '"}')
-    end
+    for i = 1, options do votes[i] = vote(i) end
   end
   filler = wrk.format("GET", "/c/" .. slug .. "/results", {})
+  -- Building 50,000 forwarded votes takes a while: the run's clock starts once they are ready,
+  -- here and in the driver (THREAD_READY), so the xff phases are not charged for it.
+  deadline = os.time() + limit
+  io.write("THREAD_READY ", id, "\n")
+  io.flush()
 end
 
 local function more()
@@ -66,7 +83,7 @@ end
 function response(status, headers, body)
   if status ~= 200 then
     answered = answered + 1
-    if status == 202 then accepted = accepted + 1 else refused = refused + 1 end
+    if status == 202 or status == 303 then accepted = accepted + 1 else refused = refused + 1 end
   end
   if not finished and answered == sent and not more() then
     finished = true
