@@ -75,7 +75,7 @@ public sealed record CreateCampaignRequest
     [Description("Origins (https://shop.example) allowed to show the fan pages in a frame; none by default.")]
     public List<string>? EmbedOrigins { get; init; }
 
-    [Description("Limits per IP address and per network against floods (defaults: 2,000 per address and 10,000 per /24 or /64 network in 60 minutes); null turns both off.")]
+    [Description("Limits per IP address and per network against floods (defaults: 2,000 per address and 10,000 per /24 or /64 network in 60 minutes); null turns both off. proofOfWork adds a challenge the page's script solves.")]
     public ProtectionRequest? Protection { get => protection; init { protection = value; ProtectionGiven = true; } }
 
     /// <summary>Whether <see cref="Protection"/> was sent: absent keeps the defaults, an explicit null turns the limits off.</summary>

@@ -1,6 +1,7 @@
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.FairPlay;
+using CampaignEngine.FairPlay.Challenges;
 using CampaignEngine.Kinds;
 using CampaignEngine.Messaging;
 
@@ -17,6 +18,7 @@ public sealed class SubmissionAcceptor(
     VoterLedger ledger,
     RecentVotes recent,
     NetworkLimiter networks,
+    ChallengeGate challenges,
     OutboundQueues queues,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
@@ -85,10 +87,16 @@ public sealed class SubmissionAcceptor(
         }
 
         // A retry that shares its first attempt's claim was counted with that attempt.
-        var network = sharedClaim ? default : networks.TryTake(campaign, action.Code, http);
-        if (network.RetryAfter is { } wait)
+        var proof = await challenges.CheckAsync(campaign, action.Code, cookieDevice, requestKey, count: !sharedClaim, http, cancellationToken);
+        var network = sharedClaim || proof.Refused ? default : networks.TryTake(campaign, action.Code, http);
+        if (proof.Refused || network.Refused)
         {
             if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
+            networks.Return(proof.Fallback);
+            if ((proof.RetryAfter ?? network.RetryAfter) is not { } wait)
+            {
+                return SubmissionOutcome.Refused(SubmissionRefusal.Challenge, ChallengeErrors.For(proof.State, campaign));
+            }
             http.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return SubmissionOutcome.Refused(SubmissionRefusal.NetworkLimit);
         }
@@ -109,6 +117,7 @@ public sealed class SubmissionAcceptor(
             // A shared claim belongs to an earlier attempt of this request, which may have succeeded.
             if (freshClaim) recent.Release(partition, submission.RowKey);
             networks.Return(network);
+            networks.Return(proof.Fallback);
             logger.LogError(ex, "Could not enqueue a submission for {Campaign}", campaign.Slug);
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }
