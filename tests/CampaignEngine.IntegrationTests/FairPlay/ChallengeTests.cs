@@ -162,21 +162,25 @@ public sealed class ChallengeTests(ChallengeTests.Engine fixture) : IClassFixtur
     public async Task AnIdempotentRetryMayCarryItsChallengeAgain()
     {
         var poll = await PollAsync("retry");
-        using var fan = Host.CreateClient();
-        var solution = (await Challenges.FetchAsync(fan, poll.Slug)).Solution;
+        using var browser = Host.CreateClient();
+        var solution = (await Challenges.FetchAsync(browser, poll.Slug)).Solution;
+        // Every attempt carries only the device cookie: the answers (and the cookies they set) were lost.
+        var device = browser.DeviceCookieHeader(poll.Slug);
+        using var fan = Host.CreateClient(cookies: false);
         var key = Guid.NewGuid().ToString();
 
-        using var first = await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: key);
-        using var retry = await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: key);
+        using var first = await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: key, cookie: device);
+        using var retry = await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: key, cookie: device);
         await Host.WaitForTotalAsync(poll.Slug, 1);
-        using var late = await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: key);
+        using var late = await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: key, cookie: device);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var receipt = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString();
         Assert.Equal(receipt, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString());
         Assert.Equal(receipt, (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString());
         // Another request may not.
-        await Challenges.AssertRefusedAsync(await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: Guid.NewGuid().ToString()), "already used");
+        await Challenges.AssertRefusedAsync(
+            await Challenges.VoteAsync(fan, poll.Slug, solution, idempotencyKey: Guid.NewGuid().ToString(), cookie: device), "already used");
         await NetworkVotes.TallyStaysAsync(Host, poll.Slug, 1);
     }
 
