@@ -29,11 +29,17 @@ public sealed class ChallengeBrowserTests(BrowserFixture browser, ITestOutputHel
         await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-GB" });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type is "error" or "warning") problems.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            output.WriteLine($"console {message.Type}: {message.Text}");
+            if (message.Type is "error" or "warning") problems.Add(message.Text);
+        };
         var fetched = page.WaitForResponseAsync(r => r.Url.EndsWith($"/c/{poll.Slug}/challenge", StringComparison.Ordinal));
 
         await page.GotoAsync(browser.Url($"/c/{poll.Slug}"));
         Assert.Equal(200, (await fetched).Status);
+        // Solved before the fan has chosen: the solution waits in the form (the held-back case is the test below).
+        await page.Locator("form input[name=ce_nonce]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await VoteVanillaAsync(page, poll.Slug);
 
         await Host.WaitForTotalAsync(poll.Slug, 1);

@@ -8,10 +8,12 @@ namespace CampaignEngine.FairPlay.Challenges;
 /// The script on the pages of campaigns with proof of work on. The shared page is the same for every fan,
 /// so the script fetches this device's challenge itself (the URL is in its <c>data-challenge</c>
 /// attribute), solves it in batches of Web Crypto digests (each batch awaits, so the page stays
-/// responsive), and adds the solution to the page's forms as hidden fields. A submit before it is solved
-/// waits for it, with a status line (<c>data-wait</c>); if fetching or solving fails, the form is sent
-/// without, which the fallback limit takes, as it takes browsers without JavaScript. Static text: the
-/// page's policy allows it by its hash.
+/// responsive), and puts the solution in the page's forms as hidden fields, usually before the fan has
+/// chosen. A submit before that (or after the solution went stale) waits for a fresh one, with a status
+/// line (<c>data-wait</c>), and is then sent again from a new task: a browser ignores a submit requested
+/// while it is still firing the first one's event. If fetching or solving fails, the form is sent
+/// without a solution, which the fallback limit takes, as it takes browsers without JavaScript. Static
+/// text: the page's policy allows it by its hash.
 /// </summary>
 public static class ChallengeScript
 {
@@ -19,7 +21,7 @@ public static class ChallengeScript
 (()=>{
 const me=document.currentScript,url=me&&me.dataset.challenge,forms=Array.from(document.querySelectorAll('form[method="post"]'));
 if(!url||!forms.length||!window.fetch||!window.TextEncoder||!window.crypto||!crypto.subtle)return;
-const encoder=new TextEncoder(),batch=128;
+const encoder=new TextEncoder(),batch=128,names=['ce_challenge','ce_nonce'];
 const zeros=(b,bits)=>{let i=0;for(;bits>=8;bits-=8)if(b[i++]!==0)return false;return bits===0||(b[i]>>(8-bits))===0;};
 const solve=async()=>{
 const r=await fetch(url,{credentials:'same-origin',cache:'no-store',headers:{Accept:'application/json'}});
@@ -33,11 +35,12 @@ for(let k=0;k<batch;k++)if(zeros(new Uint8Array(done[k]),c.difficulty))return{ch
 }
 return null;
 };
-let current;
-const start=()=>{current=solve().catch(()=>null);};
-const put=(form,name,value)=>{let input=form.querySelector('input[name="'+name+'"]');if(!input){input=document.createElement('input');input.type='hidden';input.name=name;form.appendChild(input);}input.value=value;};
+const clear=form=>form.querySelectorAll(names.map(n=>'input[name="'+n+'"]').join()).forEach(i=>i.remove());
+const put=(form,s)=>{clear(form);[s.challenge,s.nonce].forEach((value,i)=>{const input=document.createElement('input');input.type='hidden';input.name=names[i];input.value=value;form.appendChild(input);});};
+let current,solved=null;
+const start=()=>{solved=null;forms.forEach(clear);current=solve().catch(()=>null).then(s=>{if(s){solved=s;forms.forEach(f=>put(f,s));}return s;});};
 forms.forEach(form=>form.addEventListener('submit',event=>{
-if(form.dataset.ready)return;
+if(form.dataset.ready||(solved&&Date.now()<solved.until)){solved=null;return;}
 event.preventDefault();
 if(form.dataset.busy)return;
 form.dataset.busy='1';
@@ -47,16 +50,13 @@ if(button)button.before(status);else form.appendChild(status);
 (async()=>{
 let s=await current;
 if(!s||Date.now()>s.until){start();s=await current;}
-if(s){put(form,'ce_challenge',s.challenge);put(form,'ce_nonce',s.nonce);}
-current=null;
 form.dataset.ready='1';
-status.remove();
-if(form.requestSubmit)form.requestSubmit(event.submitter||null);else form.submit();
+setTimeout(()=>{status.remove();if(form.requestSubmit)form.requestSubmit(event.submitter||null);else form.submit();},0);
 })();
 }));
 window.addEventListener('pageshow',event=>{
 if(!event.persisted)return;
-forms.forEach(form=>{delete form.dataset.ready;delete form.dataset.busy;form.querySelectorAll('input[name="ce_challenge"],input[name="ce_nonce"]').forEach(i=>i.remove());});
+forms.forEach(form=>{delete form.dataset.ready;delete form.dataset.busy;});
 start();
 });
 start();
