@@ -21,7 +21,7 @@ public static class ChallengeScript
 (()=>{
 const me=document.currentScript,url=me&&me.dataset.challenge,forms=Array.from(document.querySelectorAll('form[method="post"]'));
 if(!url||!forms.length||!window.fetch||!window.TextEncoder||!window.crypto||!crypto.subtle)return;
-const encoder=new TextEncoder(),batch=128,names=['ce_challenge','ce_nonce'];
+const encoder=new TextEncoder(),batch=1024,names=['ce_challenge','ce_nonce'];
 const zeros=(b,bits)=>{let i=0;for(;bits>=8;bits-=8)if(b[i++]!==0)return false;return bits===0||(b[i]>>(8-bits))===0;};
 const solve=async()=>{
 const r=await fetch(url,{credentials:'same-origin',cache:'no-store',headers:{Accept:'application/json'}});
