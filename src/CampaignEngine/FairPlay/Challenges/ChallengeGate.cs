@@ -45,7 +45,7 @@ public sealed class ChallengeGate(ChallengeTokens tokens, ChallengeStore store, 
         {
             if (!count) return new ChallengeVerdict(ChallengeState.Missing, null, default);
             var fallback = networks.TryTake(campaign, FallbackAction(action), new ProtectionSettings(null, work.UnsolvedPerNetwork), http);
-            if (fallback.RetryAfter is { } wait) logger.LogInformation("Refused an unsolved submission to {Campaign}: its network's fallback limit is reached", campaign.Slug);
+            if (fallback.Refused) logger.LogInformation("Refused an unsolved submission to {Campaign}: its network's fallback limit is reached", campaign.Slug);
             return new ChallengeVerdict(ChallengeState.Missing, fallback.RetryAfter, fallback);
         }
 
