@@ -3,6 +3,7 @@ using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Branding;
 using CampaignEngine.FairPlay;
+using CampaignEngine.FairPlay.Challenges;
 using CampaignEngine.Health;
 using CampaignEngine.Home;
 using CampaignEngine.Kinds;
@@ -120,6 +121,7 @@ public static class CampaignEngineApp
         app.MapPoisonQueues();
         app.MapCampaignKinds();
         app.MapFanPages();
+        app.MapChallenges();
         app.MapBrandImages();
         app.MapBenchmarkEndpoints(app.Configuration);
         if (CustomHandler.Port(app.Configuration) is not null)

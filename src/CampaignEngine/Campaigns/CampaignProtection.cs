@@ -9,11 +9,13 @@ namespace CampaignEngine.Campaigns;
 /// <summary>
 /// What a campaign holds against one network flooding it, whatever its kind: at most so many accepted
 /// submissions per action from one address, and from one network (/24 for IPv4, /64 for IPv6), over a
-/// sliding window. A null limit is off. <see cref="FairPlay.NetworkLimiter"/> enforces them.
+/// sliding window. A null limit is off. <see cref="FairPlay.NetworkLimiter"/> enforces them. Optionally a
+/// proof-of-work challenge (<see cref="FairPlay.Challenges.ChallengeGate"/>).
 /// </summary>
 public sealed record ProtectionSettings(
     [property: Description("Accepted submissions (per action) from one IP address within the window; null when off.")] NetworkLimit? PerAddress,
-    [property: Description("Accepted submissions (per action) from one network, a /24 (IPv4) or /64 (IPv6), within the window; null when off.")] NetworkLimit? PerNetwork)
+    [property: Description("Accepted submissions (per action) from one network, a /24 (IPv4) or /64 (IPv6), within the window; null when off.")] NetworkLimit? PerNetwork,
+    [property: Description("The proof-of-work challenge the campaign page's script solves; null when off.")] ProofOfWorkSettings? ProofOfWork = null)
 {
     /// <summary>
     /// Generous on purpose: hundreds of fans behind one venue Wi-Fi, office or mobile-carrier address
@@ -24,6 +26,19 @@ public sealed record ProtectionSettings(
     public static readonly ProtectionSettings Off = new(null, null);
 
     [JsonIgnore] public bool Any => PerAddress is not null || PerNetwork is not null;
+}
+
+/// <summary>
+/// A challenge the fan's browser solves before a submission counts: a nonce whose SHA-256 with the
+/// challenge starts with <see cref="Difficulty"/> zero bits. Submissions sent without a solution (no
+/// JavaScript) are still taken, up to <see cref="UnsolvedPerNetwork"/> per network.
+/// </summary>
+public sealed record ProofOfWorkSettings(
+    [property: Description("Leading zero bits the solution's SHA-256 must have; each bit doubles the fan's work (16: about 65,000 hashes).")] int Difficulty,
+    [property: Description("Submissions without a solution (JavaScript off) accepted from one network, a /24 or /64, within the window.")] NetworkLimit UnsolvedPerNetwork)
+{
+    public const int DefaultDifficulty = 16;
+    public static readonly NetworkLimit DefaultUnsolvedPerNetwork = new(30, 60);
 }
 
 /// <summary>At most <see cref="Limit"/> accepted submissions within the last <see cref="WindowMinutes"/>.</summary>
@@ -46,6 +61,10 @@ public sealed record ProtectionRequest
     [Description("Accepted submissions from one network, a /24 (IPv4) or /64 (IPv6) (default 10,000 in 60 minutes).")]
     public NetworkLimitRequest? PerNetwork { get => perNetwork; init { perNetwork = value; PerNetworkGiven = true; } }
 
+    [Description("A proof-of-work challenge served and checked by the engine, solved by the campaign page's script; off when absent or null.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProofOfWorkRequest? ProofOfWork { get; init; }
+
     // Whether the field was sent at all: absent keeps the default, an explicit null turns the limit off.
     [JsonIgnore] public bool PerAddressGiven { get; private init; }
     [JsonIgnore] public bool PerNetworkGiven { get; private init; }
@@ -63,6 +82,17 @@ public sealed record NetworkLimitRequest
     public int? WindowMinutes { get; init; }
 }
 
+[Description("A challenge the fan's browser solves before a submission counts; fans without JavaScript are held to a stricter limit instead.")]
+public sealed record ProofOfWorkRequest
+{
+    [Range(CampaignProtection.MinDifficulty, CampaignProtection.MaxDifficulty)]
+    [Description("Leading zero bits (1 to 24; 16 when absent, well under a second on a phone). Each bit doubles the work of fans and of scripts alike.")]
+    public int? Difficulty { get; init; }
+
+    [Description("Submissions without a solution (JavaScript off) accepted from one network (default 30 in 60 minutes); limit 1 or more.")]
+    public NetworkLimitRequest? UnsolvedPerNetwork { get; init; }
+}
+
 /// <summary>Reading, checking and describing <see cref="ProtectionSettings"/> as the API sends them.</summary>
 public static class CampaignProtection
 {
@@ -70,6 +100,8 @@ public static class CampaignProtection
     public const int MinWindowMinutes = 1;
     public const int MaxWindowMinutes = 1440;
     public const int DefaultWindowMinutes = 60;
+    public const int MinDifficulty = 1;
+    public const int MaxDifficulty = 24;
     private static readonly string[] Scopes = ["perAddress", "perNetwork"];
 
     public static void Check(CreateCampaignRequest request, FieldErrors errors)
@@ -77,6 +109,15 @@ public static class CampaignProtection
         if (request.Protection is not { } protection) return;
         CheckLimit(protection.PerAddress, "protection.perAddress", errors);
         CheckLimit(protection.PerNetwork, "protection.perNetwork", errors);
+        if (protection.ProofOfWork is not { } work) return;
+        if (work.Difficulty is < MinDifficulty or > MaxDifficulty)
+            errors.Add("protection.proofOfWork.difficulty", $"Between {MinDifficulty} and {MaxDifficulty} bits (16 when absent).");
+        if (work.UnsolvedPerNetwork is { } unsolved)
+        {
+            // Off is not offered: without this limit a script would simply never solve.
+            if (unsolved.Limit is 0) errors.Add("protection.proofOfWork.unsolvedPerNetwork.limit", $"Between 1 and {MaxLimit:N0}; leave it out for the default.");
+            else CheckLimit(unsolved, "protection.proofOfWork.unsolvedPerNetwork", errors);
+        }
     }
 
     private static void CheckLimit(NetworkLimitRequest? limit, string field, FieldErrors errors)
@@ -95,7 +136,11 @@ public static class CampaignProtection
         if (request.Protection is not { } p) return ProtectionSettings.Off;
         return new ProtectionSettings(
             p.PerAddressGiven ? LimitOf(p.PerAddress) : ProtectionSettings.Default.PerAddress,
-            p.PerNetworkGiven ? LimitOf(p.PerNetwork) : ProtectionSettings.Default.PerNetwork);
+            p.PerNetworkGiven ? LimitOf(p.PerNetwork) : ProtectionSettings.Default.PerNetwork,
+            p.ProofOfWork is { } work
+                ? new ProofOfWorkSettings(work.Difficulty ?? ProofOfWorkSettings.DefaultDifficulty,
+                    LimitOf(work.UnsolvedPerNetwork) ?? ProofOfWorkSettings.DefaultUnsolvedPerNetwork)
+                : null);
     }
 
     private static NetworkLimit? LimitOf(NetworkLimitRequest? limit) =>
@@ -106,6 +151,9 @@ public static class CampaignProtection
     {
         PerAddress = RequestOf(settings.PerAddress),
         PerNetwork = RequestOf(settings.PerNetwork),
+        ProofOfWork = settings.ProofOfWork is { } work
+            ? new ProofOfWorkRequest { Difficulty = work.Difficulty, UnsolvedPerNetwork = RequestOf(work.UnsolvedPerNetwork) }
+            : null,
     };
 
     private static NetworkLimitRequest? RequestOf(NetworkLimit? limit) =>

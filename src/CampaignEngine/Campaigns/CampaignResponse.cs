@@ -25,7 +25,7 @@ public sealed record CampaignResponse
     [Description("How the fan pages carry the brand.")] public required BrandView Brand { get; init; }
     [Description("What fans see after taking part.")] public required ThanksSettings Thanks { get; init; }
     [Description("Origins allowed to show the fan pages in a frame.")] public required IReadOnlyList<string> EmbedOrigins { get; init; }
-    [Description("Limits per IP address and per network; a limit that is off is null.")] public required ProtectionSettings Protection { get; init; }
+    [Description("Limits per IP address and per network, and the proof-of-work challenge; what is off is null.")] public required ProtectionSettings Protection { get; init; }
     [Description("Which submissions wait for review before they count, and the thresholds of the burst signals.")] public required Review.ReviewSettings Review { get; init; }
     [Description("The kind's images by slot (a poll's options/{id}), as their public addresses.")] public required IReadOnlyDictionary<string, string> Images { get; init; }
     [Description("When it was created.")] public DateTimeOffset CreatedAt { get; init; }

@@ -75,7 +75,7 @@ public sealed record CreateCampaignRequest
     [Description("Origins (https://shop.example) allowed to show the fan pages in a frame; none by default.")]
     public List<string>? EmbedOrigins { get; init; }
 
-    [Description("Limits per IP address and per network against floods (defaults: 2,000 per address and 10,000 per /24 or /64 network in 60 minutes); null turns both off.")]
+    [Description("Limits per IP address and per network against floods (defaults: 2,000 per address and 10,000 per /24 or /64 network in 60 minutes); null turns both off. proofOfWork adds a challenge the page's script solves.")]
     public ProtectionRequest? Protection { get => protection; init { protection = value; ProtectionGiven = true; } }
 
     [Description("Suspicious-activity review: which signals make a submission suspect and whether suspect ones wait for review (default: counted at once, signals recorded).")]

@@ -1,13 +1,16 @@
+using CampaignEngine.FairPlay.Challenges;
+
 namespace CampaignEngine.FairPlay;
 
 public static class FairPlayServiceCollectionExtensions
 {
-    /// <summary>Per-campaign limits per address and per network, shared across instances through storage.</summary>
+    /// <summary>Per-campaign limits per address and per network, shared across instances through storage, and the proof-of-work challenge.</summary>
     public static IServiceCollection AddFairPlay(this IServiceCollection services)
     {
         services.AddOptions<NetworkLimitOptions>().BindConfiguration(NetworkLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NetworkLimiter>().AddSingleton<NetworkLimitStore>();
         services.AddSingleton<NetworkLimitSync>().AddHostedService(s => s.GetRequiredService<NetworkLimitSync>());
+        services.AddChallenges();
         return services;
     }
 }

@@ -23,9 +23,11 @@ public sealed class NetworkLimiter(VoterCookies cookies, TimeProvider time, IOpt
     /// Counts the submission in, or refuses it with the time after which one more would fit. The
     /// returned ticket is handed to <see cref="Return"/> if the submission is not queued after all.
     /// </summary>
-    public NetworkTicket TryTake(Campaign campaign, string action, HttpContext http)
+    public NetworkTicket TryTake(Campaign campaign, string action, HttpContext http) => TryTake(campaign, action, campaign.Protection, http);
+
+    /// <summary>The same under limits of the caller's (a challenge's stricter fallback), counted as <paramref name="action"/>.</summary>
+    public NetworkTicket TryTake(Campaign campaign, string action, ProtectionSettings protection, HttpContext http)
     {
-        var protection = campaign.Protection;
         if (!protection.Any || !settings.Enabled || http.Connection.RemoteIpAddress is not { } ip) return default;
         if (settings.ExemptLoopback && NetworkKeys.IsLoopback(ip)) return default;
 

@@ -23,6 +23,8 @@ public enum FanMessage
     CrossSite,
     /// <summary>The campaign's limit per address or per network is reached: venue Wi-Fi, say.</summary>
     NetworkLimit,
+    /// <summary>The page's proof-of-work solution did not pass: expired, already used, another device's.</summary>
+    ChallengeFailed,
 }
 
 public static class FanMessages

@@ -59,6 +59,7 @@ public sealed class FanPages(
         SubmissionRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
         SubmissionRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),
         SubmissionRefusal.NetworkLimit => ErrorAsync(http, campaign, StatusCodes.Status429TooManyRequests, FanMessage.NetworkLimit),
+        SubmissionRefusal.Challenge => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.ChallengeFailed),
         SubmissionRefusal.NotFound => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound),
         _ => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.BadRequest),
     };

@@ -13,19 +13,28 @@ namespace CampaignEngine.Pages;
 /// </summary>
 public static class FanPolicy
 {
-    private static readonly ConcurrentDictionary<(string? Style, string Origins, bool Live), string> Policies = new();
+    private static readonly ConcurrentDictionary<(string? Style, string Origins, bool Live, bool Challenge), string> Policies = new();
 
-    /// <summary><paramref name="live"/>: a results page, whose script refreshes the standing.</summary>
-    public static string For(Campaign campaign, bool live = false) => For(BrandStyle(campaign), campaign.EmbedOrigins, live);
+    /// <summary>
+    /// <paramref name="live"/>: a results page, whose script refreshes the standing. Other pages of a campaign
+    /// with proof of work on may run its solver (and fetch the challenge from this origin).
+    /// </summary>
+    public static string For(Campaign campaign, bool live = false) =>
+        For(BrandStyle(campaign), campaign.EmbedOrigins, live, challenge: !live && campaign.Protection.ProofOfWork is not null);
 
-    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins, bool live = false)
+    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins, bool live = false, bool challenge = false)
     {
         var shell = live ? HtmlPage.LiveContentSecurityPolicy : HtmlPage.ContentSecurityPolicy;
-        if (brandStyle is null && embedOrigins.Count == 0) return shell;
+        if (brandStyle is null && embedOrigins.Count == 0 && !challenge) return shell;
         if (Policies.Count > 10_000) Policies.Clear();
-        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins), live), static key =>
+        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins), live, challenge), static key =>
         {
             var policy = key.Live ? HtmlPage.LiveContentSecurityPolicy : HtmlPage.ContentSecurityPolicy;
+            if (key.Challenge)
+            {
+                policy = policy.Replace("default-src 'none';",
+                    $"default-src 'none'; script-src '{FairPlay.Challenges.ChallengeScript.Hash}'; connect-src 'self';", StringComparison.Ordinal);
+            }
             if (key.Style is not null)
             {
                 var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key.Style)));

@@ -37,6 +37,19 @@ public sealed class DeviceActivity(TimeProvider time)
         }
     }
 
+    /// <summary>Remembers that the device sent a challenge that did not hold, for the challenge-failed signal.</summary>
+    public void ChallengeFailed(string slug, string participant)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        var entry = attempts.GetOrAdd((slug, participant), static (_, start) => new Attempts(start), now);
+        Volatile.Write(ref entry.FailedAt, now);
+    }
+
+    /// <summary>Whether the device sent a challenge that did not hold within the window.</summary>
+    public bool FailedChallengeLately(string slug, string participant) =>
+        attempts.TryGetValue((slug, participant), out var entry) && Volatile.Read(ref entry.FailedAt) is > 0 and var at
+        && time.GetUtcNow().UtcTicks - at < Window.Ticks;
+
     private void Sweep(long now)
     {
         Interlocked.Exchange(ref lastSweep, now);
@@ -51,5 +64,6 @@ public sealed class DeviceActivity(TimeProvider time)
     {
         public long Start = start;
         public int Count;
+        public long FailedAt;
     }
 }

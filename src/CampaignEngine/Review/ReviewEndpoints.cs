@@ -48,7 +48,7 @@ public static class ReviewEndpoints
     private static async Task<Results<Ok<ReviewPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string slug,
         [Description("held (default), released or discarded.")] string? status,
-        [Description("Only submissions with this signal: headless, no-user-agent, network-burst or device-burst.")] string? signal,
+        [Description("Only submissions with this signal: headless, no-user-agent, network-burst, device-burst, unsolved-challenge or challenge-failed.")] string? signal,
         [Description("Items per page, 1 to 1000 (default 100).")] int? limit,
         [Description("From the previous page's answer.")] string? continuationToken,
         CampaignStore campaigns, ReviewStore store, CancellationToken ct)

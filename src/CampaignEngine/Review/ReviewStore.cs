@@ -178,7 +178,7 @@ public sealed record ReviewItem(
     [property: System.ComponentModel.Description("The submission's id for release and discard.")] string Id,
     [property: System.ComponentModel.Description("The kind's action code (a poll's vote: v).")] string Action,
     [property: System.ComponentModel.Description("held, released or discarded.")] string Status,
-    [property: System.ComponentModel.Description("What made it suspect: headless, no-user-agent, network-burst, device-burst.")] IReadOnlyList<string> Signals,
+    [property: System.ComponentModel.Description("What made it suspect: headless, no-user-agent, network-burst, device-burst, unsolved-challenge, challenge-failed.")] IReadOnlyList<string> Signals,
     [property: System.ComponentModel.Description("What the fan submitted, as the kind keeps it (a poll: the option ids).")] string? Data,
     [property: System.ComponentModel.Description("When it was accepted.")] DateTimeOffset AcceptedAt,
     [property: System.ComponentModel.Description("When it was released or discarded.")] DateTimeOffset? ReviewedAt);

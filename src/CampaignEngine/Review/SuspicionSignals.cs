@@ -21,7 +21,13 @@ public static partial class SuspicionSignals
     /// <summary>The fan's device made more attempts within 10 minutes than the campaign's threshold.</summary>
     public const string DeviceBurst = "device-burst";
 
-    public static readonly IReadOnlyList<string> All = [Headless, NoUserAgent, NetworkBurst, DeviceBurst];
+    /// <summary>The campaign asks for a proof-of-work challenge and the submission came without one (JavaScript off, or a script).</summary>
+    public const string Unsolved = "unsolved-challenge";
+
+    /// <summary>The fan's device sent a wrong, forged, expired or reused challenge within 10 minutes.</summary>
+    public const string ChallengeFailed = "challenge-failed";
+
+    public static readonly IReadOnlyList<string> All = [Headless, NoUserAgent, NetworkBurst, DeviceBurst, Unsolved, ChallengeFailed];
 
     /// <summary>What the request's user agent says about who sent it: nothing suspect, headless, or no agent at all.</summary>
     public static string? OfUserAgent(string? userAgent) =>
@@ -35,18 +41,21 @@ public static partial class SuspicionSignals
     /// <summary>
     /// The signals of one accepted submission, joined (null when none): its user agent, how many its
     /// network had accepted in the window (<paramref name="networkCount"/>, 0 when the per-network
-    /// limit is off) and how many attempts its device made lately (<paramref name="deviceAttempts"/>).
+    /// limit is off), how many attempts its device made lately (<paramref name="deviceAttempts"/>), and
+    /// what became of the campaign's proof-of-work challenge.
     /// </summary>
-    public static string? Of(string? userAgent, ReviewSettings review, int networkCount, int deviceAttempts)
+    public static string? Of(string? userAgent, ReviewSettings review, int networkCount, int deviceAttempts, bool unsolved = false, bool challengeFailed = false)
     {
         var agent = OfUserAgent(userAgent);
         var networkBurst = networkCount > review.NetworkBurst;
         var deviceBurst = deviceAttempts > review.DeviceBurst;
-        if (agent is null && !networkBurst && !deviceBurst) return null;
-        var found = new List<string>(3);
+        if (agent is null && !networkBurst && !deviceBurst && !unsolved && !challengeFailed) return null;
+        var found = new List<string>(4);
         if (agent is not null) found.Add(agent);
         if (networkBurst) found.Add(NetworkBurst);
         if (deviceBurst) found.Add(DeviceBurst);
+        if (unsolved) found.Add(Unsolved);
+        if (challengeFailed) found.Add(ChallengeFailed);
         return Join(found);
     }
 

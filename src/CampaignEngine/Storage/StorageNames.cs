@@ -17,6 +17,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Hot keys of the per-campaign network limits and the heartbeats of the instances that share them.</summary>
     public string NetworkLimitsTable => prefix + "netlimits";
 
+    /// <summary>The proof-of-work challenges submissions have used (each counts once).</summary>
+    public string ChallengesTable => prefix + "challenges";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -28,7 +31,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable];
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];

@@ -1,6 +1,7 @@
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.FairPlay;
+using CampaignEngine.FairPlay.Challenges;
 using CampaignEngine.Kinds;
 using CampaignEngine.Messaging;
 using CampaignEngine.Review;
@@ -19,6 +20,7 @@ public sealed class SubmissionAcceptor(
     RecentVotes recent,
     NetworkLimiter networks,
     DeviceActivity devices,
+    ChallengeGate challenges,
     OutboundQueues queues,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
@@ -89,16 +91,25 @@ public sealed class SubmissionAcceptor(
         }
 
         // A retry that shares its first attempt's claim was counted with that attempt.
-        var network = sharedClaim ? default : networks.TryTake(campaign, action.Code, http);
-        if (network.RetryAfter is { } wait)
+        var proof = await challenges.CheckAsync(campaign, action.Code, cookieDevice, requestKey, count: !sharedClaim, http, cancellationToken);
+        var network = sharedClaim || proof.Refused ? default : networks.TryTake(campaign, action.Code, http);
+        if (proof.Refused || network.Refused)
         {
             if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
+            networks.Return(proof.Fallback);
+            if ((proof.RetryAfter ?? network.RetryAfter) is not { } wait)
+            {
+                if (mayHaveTakenPart) devices.ChallengeFailed(campaign.Slug, participant);
+                return SubmissionOutcome.Refused(SubmissionRefusal.Challenge, ChallengeErrors.For(proof.State, campaign));
+            }
             http.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return SubmissionOutcome.Refused(SubmissionRefusal.NetworkLimit);
         }
 
         var receipt = cookies.Receipt(action.Code, participant, period, slot.Value);
-        var signals = SuspicionSignals.Of(http.Request.Headers.UserAgent, campaign.Review, network.NetworkCount, attempts);
+        var signals = SuspicionSignals.Of(http.Request.Headers.UserAgent, campaign.Review, network.NetworkCount, attempts,
+            unsolved: campaign.Protection.ProofOfWork is not null && proof.State == ChallengeState.Missing,
+            challengeFailed: mayHaveTakenPart && devices.FailedChallengeLately(campaign.Slug, participant));
         // Held or counted, the fan is answered alike: telling a script it was spotted teaches it what to change.
         var held = signals is not null && campaign.Review.HoldSuspect;
         var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, check.Data!, participant, period, slot.Value, shard, now, requestKey,
@@ -117,6 +128,7 @@ public sealed class SubmissionAcceptor(
             // A shared claim belongs to an earlier attempt of this request, which may have succeeded.
             if (freshClaim) recent.Release(partition, submission.RowKey);
             networks.Return(network);
+            networks.Return(proof.Fallback);
             logger.LogError(ex, "Could not enqueue a submission for {Campaign}", campaign.Slug);
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }

@@ -29,7 +29,10 @@ public static class SubmissionEndpoint
                              "even when the first answer (and the device cookie it set) was lost. " +
                              "A form post must come from the campaign's own page (or an origin the campaign lists in embedOrigins), " +
                              "as its Sec-Fetch-Site, Origin or Referer header shows, or carry the page's ce_token field; otherwise it is refused with 403. " +
-                             "JSON calls are not checked.")
+                             "JSON calls are not checked. " +
+                             "On a campaign with protection.proofOfWork, send the solved challenge of GET /c/{slug}/challenge " +
+                             "(form: fields ce_challenge and ce_nonce; JSON: header Challenge-Solution: {challenge}:{nonce}) with the device cookie it was issued to; " +
+                             "a bad one is a 400 naming `challenge`, and without one the campaign's stricter unsolvedPerNetwork limit applies (429).")
             .Accepts(action.InputType, "application/json", "application/x-www-form-urlencoded")
             .Produces<SubmissionReceipt>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status303SeeOther)
@@ -121,6 +124,7 @@ public static class SubmissionEndpoint
         SubmissionRefusal.Unavailable => Problems.Unavailable("It could not be recorded; nothing was counted. Try again in a moment."),
         SubmissionRefusal.NetworkLimit => Problems.TooManyRequests(
             "This campaign has taken as many submissions from your network as it allows for now; nothing was counted. Try again after Retry-After seconds."),
+        // A solution that does not pass is the client's to fix, like a field: 400 naming "challenge".
         _ => Problems.Validation(outcome.Errors!.ToDictionary(e => e.Key, e => e.Value)),
     };
 

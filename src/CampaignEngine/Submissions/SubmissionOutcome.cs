@@ -12,6 +12,8 @@ public enum SubmissionRefusal
     Unavailable,
     /// <summary>The campaign's limit per address or per network is reached (<see cref="FairPlay.NetworkLimiter"/>).</summary>
     NetworkLimit,
+    /// <summary>A proof-of-work solution was sent and is no good (<see cref="FairPlay.Challenges.ChallengeGate"/>).</summary>
+    Challenge,
 }
 
 /// <summary>Either a receipt or the reason the submission was refused (with field errors for bad input).</summary>

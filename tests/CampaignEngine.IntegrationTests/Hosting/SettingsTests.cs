@@ -27,6 +27,7 @@ public sealed class SettingsTests
         (ContactOptions.Section, typeof(ContactOptions)),
         (TimerListenerOptions.Section, typeof(TimerListenerOptions)),
         (NetworkLimitOptions.Section, typeof(NetworkLimitOptions)),
+        (CampaignEngine.FairPlay.Challenges.ChallengeOptions.Section, typeof(CampaignEngine.FairPlay.Challenges.ChallengeOptions)),
     ];
 
     public static TheoryData<string> EverySetting()

@@ -217,6 +217,29 @@ public sealed class ReviewTests(ReviewTests.Engine fixture) : IClassFixture<Revi
     }
 
     [Fact]
+    public async Task AnUnsolvedChallengeAndADeviceThatFailedOneAreSignalled()
+    {
+        var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("hold-challenge")
+            .With("protection", Challenges.Protection()).With("review", new { holdSuspect = true }));
+        using var noScript = Host.CreateClient();
+        using var prober = Host.CreateClient();
+        using var fan = Host.CreateClient();
+        foreach (var client in new[] { noScript, prober, fan }) client.DefaultRequestHeaders.UserAgent.ParseAdd(Browser);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Challenges.VoteAsync(noScript, poll.Slug, solution: null, "198.51.100.90")).StatusCode);
+        var probed = await Challenges.FetchAsync(prober, poll.Slug);
+        var wrong = Enumerable.Range(0, 1000).Select(n => "w" + n).First(n => !CampaignEngine.FairPlay.Challenges.ProofOfWork.IsSolved(probed.Challenge, n, probed.Difficulty));
+        await Challenges.AssertRefusedAsync(await Challenges.VoteAsync(prober, poll.Slug, probed.Challenge + ":" + wrong, "198.51.100.91"), "does not solve");
+        Assert.Equal(HttpStatusCode.Accepted, (await Challenges.VoteAsync(prober, poll.Slug, probed.Solution, "198.51.100.91")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Challenges.VoteAsync(fan, poll.Slug, (await Challenges.FetchAsync(fan, poll.Slug)).Solution, "198.51.100.92")).StatusCode);
+
+        await WaitForResultsAsync(poll.Slug, total: 1, held: 2);
+        var signals = (await ListAsync(poll.Slug)).GetProperty("items").EnumerateArray()
+            .Select(i => string.Join(",", i.GetProperty("signals").EnumerateArray().Select(s => s.GetString()))).Order().ToList();
+        Assert.Equal(["challenge-failed", "unsolved-challenge"], signals);
+    }
+
+    [Fact]
     public async Task TheResultsPageSaysHowManyAreHeld()
     {
         var poll = await HoldingPollAsync("hold-page");

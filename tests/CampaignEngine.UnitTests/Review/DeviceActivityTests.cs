@@ -30,4 +30,18 @@ public sealed class DeviceActivityTests
 
         Assert.Equal(1, activity.Record("spring", "d1"));
     }
+
+    [Fact]
+    public void AFailedChallengeIsRememberedForTheWindow()
+    {
+        var activity = new DeviceActivity(time);
+        Assert.False(activity.FailedChallengeLately("spring", "d1"));
+
+        activity.ChallengeFailed("spring", "d1");
+
+        Assert.True(activity.FailedChallengeLately("spring", "d1"));
+        Assert.False(activity.FailedChallengeLately("spring", "d2"));
+        time.Advance(DeviceActivity.Window);
+        Assert.False(activity.FailedChallengeLately("spring", "d1"));
+    }
 }

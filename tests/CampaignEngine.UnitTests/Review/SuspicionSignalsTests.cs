@@ -42,6 +42,13 @@ public sealed class SuspicionSignalsTests
     }
 
     [Fact]
+    public void AnUnsolvedOrFailedChallengeIsASignalOfItsOwn()
+    {
+        Assert.Equal("unsolved-challenge", SuspicionSignals.Of("Mozilla/5.0", ReviewSettings.Default, 0, 1, unsolved: true));
+        Assert.Equal("challenge-failed", SuspicionSignals.Of("Mozilla/5.0", ReviewSettings.Default, 0, 1, challengeFailed: true));
+    }
+
+    [Fact]
     public void SignalsJoinInAFixedOrderAndSplitBack()
     {
         var review = new ReviewSettings(NetworkBurst: 2, DeviceBurst: 2);

@@ -15,6 +15,9 @@ public sealed record FanLinks(CampaignLinks Absolute, string? FormToken = null)
     public string QrSvg => PathOf(Absolute.QrSvg);
     public string Thanks => Page + "/thanks";
 
+    /// <summary>Where the page's script fetches this device's proof-of-work challenge.</summary>
+    public string Challenge => Page + "/challenge";
+
     /// <summary>A campaign image's address; the file name changes whenever the image does.</summary>
     public string Media(string path) => Page + "/media/" + path[(path.LastIndexOf('/') + 1)..];
 

@@ -78,12 +78,14 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
     }
 
     /// <summary>The head of a campaign's page: its canonical address and share card.</summary>
-    /// <paramref name="resultsCard"/> picks the card with the current standing (for results pages).
+    /// <paramref name="resultsCard"/> picks the card with the current standing (for results pages). Pages that
+    /// may show a form (their links carry a form token) of a campaign with proof of work on get its solver.
     public PageHead Head(Campaign campaign, PageLocale locale, string title, string canonical, FanLinks links, string robots, string? ogTitle = null,
         bool resultsCard = false) =>
         new(locale.Code, locale.Dir, title, campaign.Description, canonical, ogTitle ?? title,
             resultsCard ? links.Absolute.ResultsCard : links.Absolute.Card, ogTitle ?? title,
-            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image", Live: resultsCard);
+            locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image", Live: resultsCard,
+            Challenge: !resultsCard && links.FormToken is not null && campaign.Protection.ProofOfWork is not null ? links.Challenge : null);
 
     /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
     public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch

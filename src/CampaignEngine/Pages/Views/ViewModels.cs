@@ -1,3 +1,5 @@
+using CampaignEngine.Pages.Rendering;
+
 namespace CampaignEngine.Pages.Views;
 
 // What the templates see. Scriban shows members snake_case: InputId is input_id.
@@ -16,7 +18,12 @@ public sealed record PageHead(
     string Robots,
     PageBrand? Brand = null,
     string TwitterCard = "summary",
-    bool Live = false);
+    bool Live = false,
+    string? Challenge = null)
+{
+    /// <summary>The proof-of-work solver, on pages that carry a <see cref="Challenge"/> address.</summary>
+    public RawHtml? Solver => Challenge is null ? null : FairPlay.Challenges.ChallengeScript.Html;
+}
 
 /// <summary>A campaign's brand on its pages: the accent as one CSS rule, its images and its links.</summary>
 public sealed record PageBrand(string? Style, string? LogoUrl, string? CoverUrl, string? RulesUrl, string? PrivacyUrl)

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using CampaignEngine.Storage;
+
+namespace CampaignEngine.FairPlay.Challenges;
+
+/// <summary>
+/// The used challenges (table <c>challenges</c>): a row per challenge that a submission carried, inserted
+/// only if absent, so across all instances each challenge is taken once. The partition is the hour the
+/// challenge expires and the first two characters of its random id (<c>2026060112-Qx</c>): one hour's rows
+/// spread over 4,096 partitions, and whole past hours are deleted by a range query.
+/// </summary>
+public sealed class ChallengeStore(StorageClients clients, StorageNames names)
+{
+    private TableClient Table => clients.Tables.GetTableClient(names.ChallengesTable);
+
+    public static string Partition(DateTimeOffset expiresAt, string id) => Hour(expiresAt) + "-" + id[..2];
+
+    private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Marks the challenge used; false when it was used before. A retry of the same request (same
+    /// <paramref name="requestKey"/>, the keyed Idempotency-Key) may use it again: its first attempt's answer may be lost.
+    /// </summary>
+    public async Task<bool> TryUseAsync(string slug, IssuedChallenge challenge, string? requestKey, CancellationToken cancellationToken = default)
+    {
+        var partition = Partition(challenge.ExpiresAt, challenge.Id);
+        var row = new TableEntity(partition, challenge.Id) { ["Campaign"] = slug, ["RequestKey"] = requestKey };
+        try
+        {
+            await Table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            if (requestKey is null) return false;
+            var used = await Table.GetEntityIfExistsAsync<TableEntity>(partition, challenge.Id, ["RequestKey"], cancellationToken);
+            return used.HasValue && used.Value!.GetString("RequestKey") == requestKey;
+        }
+    }
+
+    /// <summary>Deletes the rows of challenges that expired in an hour before the one of <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset before, int most, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {Hour(before)}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count >= most) break;
+        }
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                try
+                {
+                    await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)),
+                        cancellationToken);
+                }
+                catch (TableTransactionFailedException)
+                {
+                    // Another instance's sweep took some of them: delete the rest one by one (a missing row is no error).
+                    foreach (var r in chunk)
+                    {
+                        try { await Table.DeleteEntityAsync(r.PartitionKey, r.RowKey, ETag.All, cancellationToken); }
+                        catch (RequestFailedException ex) when (ex.Status == 404) { }
+                    }
+                }
+            }
+        }
+        return rows.Count;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CampaignEngine.Submissions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace CampaignEngine.FairPlay.Challenges;
+
+public enum ChallengeState
+{
+    Valid,
+    /// <summary>Nothing was sent: the fan's browser ran no script (the fallback limit applies).</summary>
+    Missing,
+    /// <summary>Not one the engine signed for this campaign and this device: malformed, forged, another campaign's or another device's.</summary>
+    Invalid,
+    Expired,
+    /// <summary>Signed for fewer bits than the campaign now asks for.</summary>
+    TooEasy,
+    /// <summary>The nonce does not give the hash its zero bits.</summary>
+    WrongSolution,
+    /// <summary>Already used for a submission (each counts once).</summary>
+    Reused,
+}
+
+/// <summary>A challenge as issued: the text the fan's browser hashes, and what it says.</summary>
+public sealed record IssuedChallenge(string Token, string Id, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, int Difficulty);
+
+/// <summary>
+/// Challenges are <c>{id}.{issued unix seconds}.{difficulty}.{HMAC}</c>, the HMAC over the campaign, the
+/// device, the id, the time and the difficulty under the engine's key (<see cref="VoterCookies.KeyedHash"/>,
+/// as <see cref="FormTokens"/> are). So any instance can check one without storage, and one solved on
+/// one device or for one campaign is worth nothing on another; the random id is what single use keys on.
+/// </summary>
+public sealed class ChallengeTokens(VoterCookies cookies, TimeProvider time, IOptions<ChallengeOptions> options)
+{
+    public const int MaxLength = 100;
+
+    /// <summary>Instances' clocks differ a little: a challenge from one slightly ahead is not from the future.</summary>
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(1);
+
+    public TimeSpan Lifetime => options.Value.Lifetime;
+
+    public IssuedChallenge Issue(string slug, string deviceId, int difficulty) => Issue(slug, deviceId, difficulty, time.GetUtcNow());
+
+    public IssuedChallenge Issue(string slug, string deviceId, int difficulty, DateTimeOffset at)
+    {
+        var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+        var issued = at.ToUnixTimeSeconds();
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{id}.{issued}.{difficulty}");
+        var token = payload + "." + WebEncoders.Base64UrlEncode(Mac(slug, deviceId, payload));
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(issued);
+        return new IssuedChallenge(token, id, issuedAt, issuedAt + Lifetime, difficulty);
+    }
+
+    /// <summary>Whether <paramref name="token"/> is a live challenge of this campaign and device; <paramref name="challenge"/> says what it holds.</summary>
+    public ChallengeState Check(string slug, string deviceId, string? token, out IssuedChallenge? challenge)
+    {
+        challenge = null;
+        if (string.IsNullOrEmpty(token)) return ChallengeState.Missing;
+        if (token.Length > MaxLength) return ChallengeState.Invalid;
+        var parts = token.Split('.');
+        if (parts.Length != 4 || parts[0].Length != 22
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var difficulty)) return ChallengeState.Invalid;
+        byte[] given;
+        try { given = WebEncoders.Base64UrlDecode(parts[3]); }
+        catch (FormatException) { return ChallengeState.Invalid; }
+        if (!CryptographicOperations.FixedTimeEquals(Mac(slug, deviceId, token[..token.LastIndexOf('.')]), given)) return ChallengeState.Invalid;
+
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, DateTimeOffset.MaxValue.ToUnixTimeSeconds() - 1));
+        challenge = new IssuedChallenge(token, parts[0], issuedAt, issuedAt + Lifetime, difficulty);
+        var now = time.GetUtcNow();
+        return now <= challenge.ExpiresAt && issuedAt - now <= Skew ? ChallengeState.Valid : ChallengeState.Expired;
+    }
+
+    // No device id or base64url id holds '|', so the fields cannot run into each other.
+    private ReadOnlySpan<byte> Mac(string slug, string deviceId, string payload) =>
+        cookies.KeyedHash($"challenge|{slug}|{deviceId}|{payload}").AsSpan(0, 16);
+}
