@@ -98,15 +98,16 @@ public sealed class Engine : IDisposable
     }
 
     /// <summary>Creates and publishes a poll with options o1..oN; returns its slug.</summary>
-    public async Task<string> CreatePollAsync(string slug, int options)
+    public async Task<string> CreatePollAsync(string slug, int options, object? protection = null)
     {
-        var body = new
+        var body = new Dictionary<string, object>
         {
-            slug,
-            kind = "poll",
-            title = $"Benchmark {slug}",
-            options = Enumerable.Range(1, options).Select(i => new { label = $"Option {i}" }).ToArray(),
+            ["slug"] = slug,
+            ["kind"] = "poll",
+            ["title"] = $"Benchmark {slug}",
+            ["options"] = Enumerable.Range(1, options).Select(i => new { label = $"Option {i}" }).ToArray(),
         };
+        if (protection is not null) body["protection"] = protection;
         using var created = await Http.PostAsJsonAsync("/api/campaigns", body);
         if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {slug}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());

@@ -190,6 +190,39 @@ try
     Step($"Accept side alone, form posts (cross-site check on every vote), network limits on");
     results.AcceptOnlyForms = await AcceptSideAsync(limitedSettings, forwarded: true, form: true);
 
+    // Proof of work on: every vote comes with its own device cookie and a challenge issued to it,
+    // solved before the run (as a fan's browser solves it before the fan votes), so the run
+    // measures the engine checking it: the signature, one SHA-256, the single-use insert. The
+    // difficulty is low because checking costs the same at any difficulty; the votes come from
+    // loopback, exempt from the network limits, so the challenge is what differs from the plain run.
+    Step($"Accept side alone, proof of work on (every vote with its own solved challenge and device)");
+    results.AcceptOnlyChallenged = await ChallengedAcceptSideAsync();
+
+    async Task<VoteRun> ChallengedAcceptSideAsync()
+    {
+        var protection = new { proofOfWork = new { difficulty = 4 } };
+        var perThread = quick ? 1_000 : 25_000;
+        var phase = await StartPhaseAsync("bench", acceptSettings, warmUp: false);
+        var pool = Path.Combine(Path.GetTempPath(), $"ce-bench-pow-{Environment.ProcessId}");
+        var warm = await phase.Engine.CreatePollAsync("warmup-pow", 4, protection);
+        await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, warm, 1_000, Threads, pool + "-warm");
+        await phase.Wrk.VotesWithChallengesAsync(Headline, warm, 4, 1_000, pool + "-warm", TimeSpan.FromSeconds(120));
+        var slug = await phase.Engine.CreatePollAsync("bench-accept-pow", 4, protection);
+        await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, slug, perThread, Threads, pool);
+        await SettleAsync();
+        var meter = new CpuMeter(phase.Engine.Pid, phase.Storage.Pids);
+        var load = await phase.Wrk.VotesWithChallengesAsync(Headline, slug, 4, perThread, pool, TimeSpan.FromSeconds(180));
+        var cpu = meter.Stop();
+        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(pool) + "*")) File.Delete(file);
+        var tallier = Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings);
+        var tally = await Tally.WaitAsync(phase.Engine, slug, load, TimeSpan.FromSeconds(180));
+        var run = new VoteRun(Headline, load, tally, cpu, 0);
+        Stop(tallier);
+        End(phase);
+        Console.WriteLine($"  c={Headline,-4} {Summary.Votes(run)}");
+        return run;
+    }
+
     // Azurite's queue service stops answering while it collects deleted messages' bodies, once a
     // minute; a run this long meets it. The same load with the outbox off and on shows what a fan
     // waits for when one storage service pauses.

@@ -60,6 +60,14 @@ public static class Report
                 : "";
             s.AppendLine($"| accept side alone, form posts as a browser sends them (cross-site check on each, 303 answers), network limits on | {f.Load.AcceptedPerSecond:N0} (p50 {f.Load.P50Ms:0.0} ms, p99 {f.Load.P99Ms:0.0} ms; CPU engine {f.Cpu.Engine:0.00}, machine {f.Cpu.Machine:0.00}{shares}; tally {(f.Tally.Exact ? "exact" : $"NOT exact ({f.Tally.Tallied:N0} of {f.Tally.Receipts:N0})")}) |");
         }
+        if (r.AcceptOnlyChallenged is { } pw)
+        {
+            var share = r.AcceptOnly is { } plainJson
+                ? $"; {pw.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side; " +
+                  $"{pw.Load.AcceptedPerSecond / Math.Max(0.01, pw.Cpu.Engine):N0} votes per engine core-second against {plainJson.Load.AcceptedPerSecond / Math.Max(0.01, plainJson.Cpu.Engine):N0}"
+                : "";
+            s.AppendLine($"| accept side alone, proof of work on (each vote with its own device cookie and a challenge solved before the run; checking costs the same at any difficulty) | {pw.Load.AcceptedPerSecond:N0} (p50 {pw.Load.P50Ms:0.0} ms, p99 {pw.Load.P99Ms:0.0} ms; CPU engine {pw.Cpu.Engine:0.00}, machine {pw.Cpu.Machine:0.00}{share}; refused {pw.Load.Refused:N0}; tally {(pw.Tally.Exact ? "exact" : $"NOT exact ({pw.Tally.Tallied:N0} of {pw.Tally.Receipts:N0})")}) |");
+        }
         if (r.Dunkin is { } d)
         {
             s.AppendLine($"| Dunkin': {r.DunkinSubmissions:N0} submissions, {r.HeadlineConnections} connections | {d.Load.Accepted:N0} receipts in {d.Load.Elapsed.TotalSeconds:0.0} s ({d.Load.AcceptedPerSecond:N0}/s, p99 {d.Load.P99Ms:0.0} ms, refused {d.Load.Refused:N0}) |");

@@ -31,6 +31,9 @@ public sealed class BenchResults
 
     /// <summary>The same as form posts with a browser's Sec-Fetch-Site (the cross-site check runs), network limits on.</summary>
     public VoteRun? AcceptOnlyForms { get; set; }
+
+    /// <summary>The same, JSON, with the campaign's proof of work on and every vote carrying its own solved challenge and device.</summary>
+    public VoteRun? AcceptOnlyChallenged { get; set; }
     public long DunkinSubmissions { get; set; }
 
     /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>

@@ -44,6 +44,10 @@ public static class Targets
             // Issue 10's budget for the network limits and the cross-site check together; a form body and a 303 are part of this path too.
             list.Add(AtLeast("form posts with the cross-site check and network limits, share of the plain accept side", forms.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100, 90, "%"));
         }
+        if (r.AcceptOnly is { } plainRate && r.AcceptOnlyChallenged is { } challenged)
+        {
+            list.Add(AtLeast("accept side checking a solved challenge per vote, share of the plain accept side", challenged.Load.AcceptedPerSecond / plainRate.Load.AcceptedPerSecond * 100, 80, "%"));
+        }
         if (r.ResultsPage is { } page) list.Add(AtLeast("results page requests/s", page.Load.RequestsPerSecond, 5_000, "req/s"));
         list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, 400, "MB"));
         return list;

@@ -51,6 +51,11 @@ public sealed class Wrk(string scripts, string url, int threads)
             [slug, options.ToString(), "count", (votes / threads).ToString()]);
     }
 
+    /// <summary>Each thread sends the solved challenges of its pool file once (see <see cref="ChallengePool"/>).</summary>
+    public Task<WrkResult> VotesWithChallengesAsync(int connections, string slug, int options, int perThread, string poolPrefix, TimeSpan limit) =>
+        RunAsync("votes.lua", connections, limit, waitForThreads: true,
+            [slug, options.ToString(), "count", perThread.ToString(), "pow", poolPrefix]);
+
     private async Task<WrkResult> RunAsync(string script, int connections, TimeSpan duration, bool waitForThreads, string[] scriptArgs)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -14,6 +14,9 @@
 -- answered 200, which no vote ever is) on the connections still free, and it stops itself when
 -- every vote it sent has an answer. It then prints THREAD_DONE so the driver can end wrk early.
 -- THREAD_READY: the thread has built its requests and starts sending.
+-- "pow" (sixth argument: a path prefix) sends each vote with its own device cookie and solved
+-- proof-of-work challenge, read from <prefix>-<thread>.txt ("cookie TAB challenge:nonce" lines);
+-- use it with "count" and as many votes per thread as the file has lines.
 
 local threads = {}
 
@@ -25,7 +28,7 @@ end
 function init(args)
   slug, options, mode, limit = args[1], tonumber(args[2]), args[3], tonumber(args[4])
   local flags = args[5] or ""
-  forwarded, form = flags:find("xff") ~= nil, flags:find("form") ~= nil
+  forwarded, form, pow = flags:find("xff") ~= nil, flags:find("form") ~= nil, flags:find("pow") ~= nil
   sent, answered, accepted, refused, finished = 0, 0, 0, 0, false
   votes = {}
   local function vote(option, address)
@@ -40,7 +43,14 @@ function init(args)
     if address then headers["X-Forwarded-For"] = address end
     return wrk.format("POST", "/c/" .. slug .. "/votes", headers, body)
   end
-  if forwarded then
+  if pow then
+    for line in io.lines(args[6] .. "-" .. id .. ".txt") do
+      local cookie, solution = line:match("^([^\t]+)\t(.+)$")
+      votes[#votes + 1] = wrk.format("POST", "/c/" .. slug .. "/votes",
+        { ["Content-Type"] = "application/json", ["Cookie"] = cookie, ["Challenge-Solution"] = solution },
+        '{"optionId":"o' .. (#votes % options + 1) .. '"}')
+    end
+  elseif forwarded then
     -- Built once, so a vote costs the load generator no more than a plain one: 50,000 addresses
     -- per thread, each used about once per run at the bench's rates.
     math.randomseed(os.time() * 1000 + id)
