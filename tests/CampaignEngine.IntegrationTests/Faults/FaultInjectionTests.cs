@@ -48,6 +48,10 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
             // Every SIGKILL counts as a failed dequeue of whatever was in flight, as under the
             // Functions host; twenty kills must not push a healthy message into the poison queue.
             ["QueueListener__MaxDequeueCount"] = "50",
+            // The same for outbox rows, which the default configuration also writes whenever a kill
+            // or the storage restart stalls the queue: a row leased by a killed drainer counts an attempt.
+            ["Outbox__MaxAttempts"] = "50",
+            ["Outbox__Lease"] = "00:00:03",
             ["Logging__LogLevel__Default"] = "Warning",
             // The bench endpoints say how many groups took the outbox.
             ["Benchmark__BareEndpoint"] = "true",
@@ -58,9 +62,6 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
             settings["Outbox__StallCooldown"] = "00:00:00";
             settings["Outbox__DrainAfter"] = "00:00:00.300";
             settings["Outbox__DrainInterval"] = "00:00:00.100";
-            // A killed drainer's lease must run out within the tally deadline.
-            settings["Outbox__Lease"] = "00:00:03";
-            settings["Outbox__MaxAttempts"] = "50";
         }
         long outboxWrites = 0;
 
