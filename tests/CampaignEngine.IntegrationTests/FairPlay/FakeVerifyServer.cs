@@ -59,17 +59,17 @@ public sealed class FakeVerifyServer : IAsyncDisposable
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString());
         Calls.Enqueue(fields);
         var token = fields.GetValueOrDefault("response") ?? "";
-        if (token.StartsWith("down-", StringComparison.Ordinal)) return Results.StatusCode(500);
+        if (token.StartsWith("down-", StringComparison.Ordinal)) return Microsoft.AspNetCore.Http.Results.StatusCode(500);
         if (token.StartsWith("hang-", StringComparison.Ordinal))
         {
             // Until the engine gives up and drops the connection.
             await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-            return Results.StatusCode(504);
+            return Microsoft.AspNetCore.Http.Results.StatusCode(504);
         }
-        if (fields.GetValueOrDefault("secret") != Secret) return Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-secret" } });
+        if (fields.GetValueOrDefault("secret") != Secret) return Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-secret" } });
         return issued.ContainsKey(token)
-            ? Results.Json(new Dictionary<string, object> { ["success"] = true, ["hostname"] = "127.0.0.1", ["error-codes"] = Array.Empty<string>() })
-            : Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-response" } });
+            ? Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = true, ["hostname"] = "127.0.0.1", ["error-codes"] = Array.Empty<string>() })
+            : Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-response" } });
     }
 
     public async ValueTask DisposeAsync()

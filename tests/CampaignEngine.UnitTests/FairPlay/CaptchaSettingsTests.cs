@@ -60,7 +60,7 @@ public sealed class CaptchaSettingsTests
     [InlineData("recaptcha", "Captcha__Providers__recaptcha__SiteKey and Captcha__Providers__recaptcha__Secret")]
     [InlineData("hcaptcha", "set Captcha__Providers__hcaptcha__Secret in")]
     public void AProviderThisEngineHasNoKeysForSaysWhichSettingsAreMissing(string provider, string says) =>
-        Assert.Contains(says, Assert.Contains("protection.captcha.provider", Read($$"""{"captcha":{"provider":"{{provider}}"}}""").Errors)[0]);
+        Assert.Contains(says, Assert.Contains("protection.captcha.provider", Read($$$"""{"captcha":{"provider":"{{{provider}}}"}}""").Errors)[0]);
 
     [Fact]
     public void AnUnknownFieldInTheSectionIsRefused() =>
