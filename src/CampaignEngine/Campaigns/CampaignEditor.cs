@@ -10,7 +10,8 @@ namespace CampaignEngine.Campaigns;
 /// part, only what cannot change a counted result may (texts, a later end, what the kind allows),
 /// and each refused field is named with the reason.
 /// </summary>
-public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds, TimeProvider time, ILogger<CampaignEditor> logger)
+public sealed class CampaignEditor(
+    CampaignUpdates updates, CampaignKinds kinds, FairPlay.Captcha.CaptchaKeys captchaKeys, TimeProvider time, ILogger<CampaignEditor> logger)
 {
     public sealed record Outcome(
         StoredCampaign? Stored,
@@ -25,7 +26,7 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
         var update = await updates.ApplyAsync<Outcome>(slug, ifMatch, stored =>
         {
             if (stored.Campaign.Status == CampaignStatus.Archived) return new CampaignChange<Outcome>.Stop(new Outcome(null, Error: "An archived campaign cannot change."));
-            var edit = Edit(stored.Campaign, patch, kinds, time.GetUtcNow());
+            var edit = Edit(stored.Campaign, patch, kinds, time.GetUtcNow(), captchaKeys);
             return edit.Stored is { } next ? new CampaignChange<Outcome>.Replace(next.Campaign) : new CampaignChange<Outcome>.Stop(edit);
         }, cancellationToken);
 
@@ -42,7 +43,8 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
     }
 
     /// <summary>The campaign after the patch, or why it cannot be; storage is not touched.</summary>
-    internal static Outcome Edit(Campaign current, JsonObject patch, CampaignKinds kinds, DateTimeOffset now)
+    internal static Outcome Edit(
+        Campaign current, JsonObject patch, CampaignKinds kinds, DateTimeOffset now, FairPlay.Captcha.CaptchaKeys? captchaKeys = null)
     {
         var kind = kinds.Get(current.Kind);
         var patched = MergePatch.Apply(Document(current, kind), InSection(patch, kind)) as JsonObject ?? new JsonObject();
@@ -63,7 +65,7 @@ public sealed class CampaignEditor(CampaignUpdates updates, CampaignKinds kinds,
         if (request.Kind != current.Kind) refused.Add("kind", "A campaign's kind cannot change; create a new campaign of the other kind.");
         if (refused.Any) return new Outcome(null, Refused: refused.ToDictionary());
 
-        var valid = CampaignValidator.Validate(request, kinds);
+        var valid = CampaignValidator.Validate(request, kinds, captchaKeys);
         if (request.EndsAt != current.EndsAt) CampaignValidator.CheckNotOver(request.EndsAt, now, valid.Errors);
         if (valid.Errors.Any) return new Outcome(null, Invalid: valid.Errors.ToDictionary());
 

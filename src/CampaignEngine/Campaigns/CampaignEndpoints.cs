@@ -59,14 +59,14 @@ public static class CampaignEndpoints
 
     private static async Task<Results<Created<CampaignResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest request, CampaignStore store, CampaignKinds kinds, CampaignPresenter presenter, TimeProvider time,
-        IOptions<EngineOptions> options, CancellationToken ct)
+        IOptions<EngineOptions> options, FairPlay.Captcha.CaptchaKeys captchaKeys, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateCampaignRequest>(request, ct);
         if (problem is ValidationProblem invalid) return invalid;
         if (problem is ProblemHttpResult other) return other;
 
         var now = time.GetUtcNow();
-        var valid = CampaignValidator.Validate(body!, kinds);
+        var valid = CampaignValidator.Validate(body!, kinds, captchaKeys);
         CampaignValidator.CheckNotOver(body!.EndsAt, now, valid.Errors);
         if (valid.Errors.Any) return Problems.Validation(valid.Errors.ToDictionary());
 

@@ -10,12 +10,13 @@ namespace CampaignEngine.Campaigns;
 /// What a campaign holds against one network flooding it, whatever its kind: at most so many accepted
 /// submissions per action from one address, and from one network (/24 for IPv4, /64 for IPv6), over a
 /// sliding window. A null limit is off. <see cref="FairPlay.NetworkLimiter"/> enforces them. Optionally a
-/// proof-of-work challenge (<see cref="FairPlay.Challenges.ChallengeGate"/>).
+/// proof-of-work challenge (<see cref="FairPlay.Challenges.ChallengeGate"/>) and a CAPTCHA (<see cref="FairPlay.Captcha.CaptchaGate"/>).
 /// </summary>
 public sealed record ProtectionSettings(
     [property: Description("Accepted submissions (per action) from one IP address within the window; null when off.")] NetworkLimit? PerAddress,
     [property: Description("Accepted submissions (per action) from one network, a /24 (IPv4) or /64 (IPv6), within the window; null when off.")] NetworkLimit? PerNetwork,
-    [property: Description("The proof-of-work challenge the campaign page's script solves; null when off.")] ProofOfWorkSettings? ProofOfWork = null)
+    [property: Description("The proof-of-work challenge the campaign page's script solves; null when off.")] ProofOfWorkSettings? ProofOfWork = null,
+    [property: Description("The third-party CAPTCHA the campaign's form carries; null when off.")] CaptchaSettings? Captcha = null)
 {
     /// <summary>
     /// Generous on purpose: hundreds of fans behind one venue Wi-Fi, office or mobile-carrier address
@@ -41,6 +42,14 @@ public sealed record ProofOfWorkSettings(
     public static readonly NetworkLimit DefaultUnsolvedPerNetwork = new(30, 60);
 }
 
+/// <summary>
+/// A provider's CAPTCHA widget on the campaign's form, verified server-side; its keys are engine
+/// settings. Submissions without a token (no JavaScript) are taken up to <see cref="UnsolvedPerNetwork"/> per network.
+/// </summary>
+public sealed record CaptchaSettings(
+    [property: Description("The provider: turnstile, hcaptcha or recaptcha.")] string Provider,
+    [property: Description("Submissions without a token (JavaScript off) accepted from one network, a /24 or /64, within the window.")] NetworkLimit UnsolvedPerNetwork);
+
 /// <summary>At most <see cref="Limit"/> accepted submissions within the last <see cref="WindowMinutes"/>.</summary>
 public sealed record NetworkLimit(
     [property: Description("How many accepted submissions the window holds.")] int Limit,
@@ -64,6 +73,10 @@ public sealed record ProtectionRequest
     [Description("A proof-of-work challenge served and checked by the engine, solved by the campaign page's script; off when absent or null.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ProofOfWorkRequest? ProofOfWork { get; init; }
+
+    [Description("A CAPTCHA from a third-party provider on the campaign's form, verified by the engine; off when absent or null. The provider sees the fan's browser.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CaptchaRequest? Captcha { get; init; }
 
     // Whether the field was sent at all: absent keeps the default, an explicit null turns the limit off.
     [JsonIgnore] public bool PerAddressGiven { get; private init; }
@@ -93,6 +106,16 @@ public sealed record ProofOfWorkRequest
     public NetworkLimitRequest? UnsolvedPerNetwork { get; init; }
 }
 
+[Description("A CAPTCHA widget on the campaign's form, verified with the provider; the engine must hold that provider's keys (settings Captcha__Providers__{provider}__SiteKey and __Secret).")]
+public sealed record CaptchaRequest
+{
+    [Description("turnstile (Cloudflare), hcaptcha or recaptcha (Google, v2 checkbox).")]
+    public string? Provider { get; init; }
+
+    [Description("Submissions without a token (JavaScript off) accepted from one network (default 30 in 60 minutes); limit 1 or more.")]
+    public NetworkLimitRequest? UnsolvedPerNetwork { get; init; }
+}
+
 /// <summary>Reading, checking and describing <see cref="ProtectionSettings"/> as the API sends them.</summary>
 public static class CampaignProtection
 {
@@ -104,20 +127,36 @@ public static class CampaignProtection
     public const int MaxDifficulty = 24;
     private static readonly string[] Scopes = ["perAddress", "perNetwork"];
 
-    public static void Check(CreateCampaignRequest request, FieldErrors errors)
+    /// <param name="captchaKeys">The engine's CAPTCHA keys; null skips the check that the named provider has them.</param>
+    public static void Check(CreateCampaignRequest request, FieldErrors errors, FairPlay.Captcha.CaptchaKeys? captchaKeys = null)
     {
         if (request.Protection is not { } protection) return;
         CheckLimit(protection.PerAddress, "protection.perAddress", errors);
         CheckLimit(protection.PerNetwork, "protection.perNetwork", errors);
+        if (protection.Captcha is { } captcha) CheckCaptcha(captcha, errors, captchaKeys);
         if (protection.ProofOfWork is not { } work) return;
         if (work.Difficulty is < MinDifficulty or > MaxDifficulty)
             errors.Add("protection.proofOfWork.difficulty", $"Between {MinDifficulty} and {MaxDifficulty} bits (16 when absent).");
-        if (work.UnsolvedPerNetwork is { } unsolved)
-        {
-            // Off is not offered: without this limit a script would simply never solve.
-            if (unsolved.Limit is 0) errors.Add("protection.proofOfWork.unsolvedPerNetwork.limit", $"Between 1 and {MaxLimit:N0}; leave it out for the default.");
-            else CheckLimit(unsolved, "protection.proofOfWork.unsolvedPerNetwork", errors);
-        }
+        CheckUnsolved(work.UnsolvedPerNetwork, "protection.proofOfWork.unsolvedPerNetwork", errors);
+    }
+
+    private static void CheckCaptcha(CaptchaRequest captcha, FieldErrors errors, FairPlay.Captcha.CaptchaKeys? keys)
+    {
+        var names = FairPlay.Captcha.CaptchaProvider.Names;
+        if (captcha.Provider is null) errors.Add("protection.captcha.provider", $"Required: one of {names}.");
+        else if (FairPlay.Captcha.CaptchaProvider.Find(captcha.Provider) is null)
+            errors.Add("protection.captcha.provider", $"Unknown provider; use one of {names}.");
+        else if (keys?.Missing(captcha.Provider) is { Count: > 0 } missing)
+            errors.Add("protection.captcha.provider", $"This engine has no keys for {captcha.Provider}: set {string.Join(" and ", missing)} in its settings, or choose another provider.");
+        CheckUnsolved(captcha.UnsolvedPerNetwork, "protection.captcha.unsolvedPerNetwork", errors);
+    }
+
+    private static void CheckUnsolved(NetworkLimitRequest? unsolved, string field, FieldErrors errors)
+    {
+        if (unsolved is null) return;
+        // Off is not offered: without this limit a script would simply never solve.
+        if (unsolved.Limit is 0) errors.Add(field + ".limit", $"Between 1 and {MaxLimit:N0}; leave it out for the default.");
+        else CheckLimit(unsolved, field, errors);
     }
 
     private static void CheckLimit(NetworkLimitRequest? limit, string field, FieldErrors errors)
@@ -140,6 +179,9 @@ public static class CampaignProtection
             p.ProofOfWork is { } work
                 ? new ProofOfWorkSettings(work.Difficulty ?? ProofOfWorkSettings.DefaultDifficulty,
                     LimitOf(work.UnsolvedPerNetwork) ?? ProofOfWorkSettings.DefaultUnsolvedPerNetwork)
+                : null,
+            p.Captcha is { Provider: { } provider } captcha
+                ? new CaptchaSettings(provider, LimitOf(captcha.UnsolvedPerNetwork) ?? ProofOfWorkSettings.DefaultUnsolvedPerNetwork)
                 : null);
     }
 
@@ -153,6 +195,9 @@ public static class CampaignProtection
         PerNetwork = RequestOf(settings.PerNetwork),
         ProofOfWork = settings.ProofOfWork is { } work
             ? new ProofOfWorkRequest { Difficulty = work.Difficulty, UnsolvedPerNetwork = RequestOf(work.UnsolvedPerNetwork) }
+            : null,
+        Captcha = settings.Captcha is { } captcha
+            ? new CaptchaRequest { Provider = captcha.Provider, UnsolvedPerNetwork = RequestOf(captcha.UnsolvedPerNetwork) }
             : null,
     };
 

@@ -26,7 +26,8 @@ public static class CampaignValidator
 
     public sealed record Checked(KindSettings? Settings, ICampaignKind? Kind, FieldErrors Errors);
 
-    public static Checked Validate(CreateCampaignRequest request, CampaignKinds kinds)
+    /// <param name="captchaKeys">The engine's CAPTCHA keys, to refuse a provider it cannot verify with (null: not checked).</param>
+    public static Checked Validate(CreateCampaignRequest request, CampaignKinds kinds, FairPlay.Captcha.CaptchaKeys? captchaKeys = null)
     {
         var errors = new FieldErrors();
 
@@ -60,7 +61,7 @@ public static class CampaignValidator
         CheckBrand(request.Brand, errors);
         CheckThanks(request.Thanks, errors);
         CheckEmbedOrigins(request.EmbedOrigins, errors);
-        CampaignProtection.Check(request, errors);
+        CampaignProtection.Check(request, errors, captchaKeys);
         Review.CampaignReview.Check(request.Review, errors);
 
         var settings = kind is null ? null : ReadSection(request, kind, kinds, errors);

@@ -25,6 +25,10 @@ public enum FanMessage
     NetworkLimit,
     /// <summary>The page's proof-of-work solution did not pass: expired, already used, another device's.</summary>
     ChallengeFailed,
+    /// <summary>The CAPTCHA provider did not accept the form's token, or it was already used.</summary>
+    CaptchaFailed,
+    /// <summary>The CAPTCHA provider could not be asked just now; nothing was counted.</summary>
+    CaptchaUnavailable,
 }
 
 public static class FanMessages

@@ -60,6 +60,8 @@ public sealed class FanPages(
         SubmissionRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),
         SubmissionRefusal.NetworkLimit => ErrorAsync(http, campaign, StatusCodes.Status429TooManyRequests, FanMessage.NetworkLimit),
         SubmissionRefusal.Challenge => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.ChallengeFailed),
+        SubmissionRefusal.Captcha => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.CaptchaFailed),
+        SubmissionRefusal.CaptchaUnavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.CaptchaUnavailable),
         SubmissionRefusal.NotFound => ErrorAsync(http, null, StatusCodes.Status404NotFound, FanMessage.NotFound),
         _ => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.BadRequest),
     };

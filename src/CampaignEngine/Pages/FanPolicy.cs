@@ -13,27 +13,33 @@ namespace CampaignEngine.Pages;
 /// </summary>
 public static class FanPolicy
 {
-    private static readonly ConcurrentDictionary<(string? Style, string Origins, bool Live, bool Challenge), string> Policies = new();
+    private static readonly ConcurrentDictionary<(string? Style, string Origins, bool Live, bool Challenge, string? Captcha), string> Policies = new();
 
     /// <summary>
     /// <paramref name="live"/>: a results page, whose script refreshes the standing. Other pages of a campaign
-    /// with proof of work on may run its solver (and fetch the challenge from this origin).
+    /// with proof of work on may run its solver (and fetch the challenge from this origin); those of a campaign
+    /// with CAPTCHA on load that one provider's script and frames, and no other's.
     /// </summary>
     public static string For(Campaign campaign, bool live = false) =>
-        For(BrandStyle(campaign), campaign.EmbedOrigins, live, challenge: !live && campaign.Protection.ProofOfWork is not null);
+        For(BrandStyle(campaign), campaign.EmbedOrigins, live, challenge: !live && campaign.Protection.ProofOfWork is not null,
+            captcha: live ? null : campaign.Protection.Captcha?.Provider);
 
-    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins, bool live = false, bool challenge = false)
+    public static string For(string? brandStyle, IReadOnlyList<string> embedOrigins, bool live = false, bool challenge = false, string? captcha = null)
     {
         var shell = live ? HtmlPage.LiveContentSecurityPolicy : HtmlPage.ContentSecurityPolicy;
-        if (brandStyle is null && embedOrigins.Count == 0 && !challenge) return shell;
+        if (brandStyle is null && embedOrigins.Count == 0 && !challenge && captcha is null) return shell;
         if (Policies.Count > 10_000) Policies.Clear();
-        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins), live, challenge), static key =>
+        return Policies.GetOrAdd((brandStyle, string.Join(' ', embedOrigins), live, challenge, captcha), static key =>
         {
             var policy = key.Live ? HtmlPage.LiveContentSecurityPolicy : HtmlPage.ContentSecurityPolicy;
             if (key.Challenge)
             {
                 policy = policy.Replace("default-src 'none';",
                     $"default-src 'none'; script-src '{FairPlay.Challenges.ChallengeScript.Hash}'; connect-src 'self';", StringComparison.Ordinal);
+            }
+            if (FairPlay.Captcha.CaptchaProvider.Find(key.Captcha) is { } provider)
+            {
+                foreach (var (directive, sources) in provider.Csp) policy = WithSources(policy, directive, sources);
             }
             if (key.Style is not null)
             {
@@ -47,6 +53,12 @@ public static class FanPolicy
             return policy;
         });
     }
+
+    /// <summary>Adds <paramref name="sources"/> to a directive, which is added after default-src if the policy has none.</summary>
+    private static string WithSources(string policy, string directive, string sources) =>
+        policy.Contains(directive + " ", StringComparison.Ordinal)
+            ? policy.Replace(directive + " ", $"{directive} {sources} ", StringComparison.Ordinal)
+            : policy.Replace("default-src 'none';", $"default-src 'none'; {directive} {sources};", StringComparison.Ordinal);
 
     /// <summary>The one CSS rule a campaign adds: its accent (and a pale tint of it for highlights).</summary>
     public static string? BrandStyle(Campaign campaign) =>

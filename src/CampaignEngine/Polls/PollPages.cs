@@ -27,7 +27,7 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["notice"] = shell.Notice(locale, campaign, availability),
-            ["form"] = open ? shell.Form(links, PollKind.VoteRoute, form?.Input) : null,
+            ["form"] = open ? shell.Form(campaign, links, PollKind.VoteRoute, form?.Input) : null,
             ["errors"] = form is null ? ErrorsView.None : Errors(locale, poll, form),
             ["multiple"] = poll.IsMultipleChoice,
             ["choose_text"] = ChooseText(locale, poll),

@@ -1,6 +1,7 @@
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.FairPlay;
+using CampaignEngine.FairPlay.Captcha;
 using CampaignEngine.FairPlay.Challenges;
 using CampaignEngine.Kinds;
 using CampaignEngine.Messaging;
@@ -21,6 +22,7 @@ public sealed class SubmissionAcceptor(
     NetworkLimiter networks,
     DeviceActivity devices,
     ChallengeGate challenges,
+    CaptchaGate captchas,
     OutboundQueues queues,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
@@ -92,23 +94,23 @@ public sealed class SubmissionAcceptor(
 
         // A retry that shares its first attempt's claim was counted with that attempt.
         var proof = await challenges.CheckAsync(campaign, action.Code, cookieDevice, requestKey, count: !sharedClaim, http, cancellationToken);
-        var network = sharedClaim || proof.Refused ? default : networks.TryTake(campaign, action.Code, http);
-        if (proof.Refused || network.Refused)
+        var unsolvedWork = campaign.Protection.ProofOfWork is not null && proof.State == ChallengeState.Missing;
+        // One fallback count per submission: an unsolved challenge has taken it already.
+        var captcha = proof.Refused
+            ? CaptchaVerdict.Off
+            : await captchas.CheckAsync(campaign, action.Code, requestKey, count: !sharedClaim && !unsolvedWork, http, cancellationToken);
+        var network = sharedClaim || proof.Refused || captcha.Refused ? default : networks.TryTake(campaign, action.Code, http);
+        if (proof.Refused || captcha.Refused || network.Refused)
         {
             if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
             networks.Return(proof.Fallback);
-            if ((proof.RetryAfter ?? network.RetryAfter) is not { } wait)
-            {
-                if (mayHaveTakenPart) devices.ChallengeFailed(campaign.Slug, participant);
-                return SubmissionOutcome.Refused(SubmissionRefusal.Challenge, ChallengeErrors.For(proof.State, campaign));
-            }
-            http.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return SubmissionOutcome.Refused(SubmissionRefusal.NetworkLimit);
+            networks.Return(captcha.Fallback);
+            return Refusal(http, campaign, proof, captcha, network, mayHaveTakenPart ? participant : null);
         }
 
         var receipt = cookies.Receipt(action.Code, participant, period, slot.Value);
         var signals = SuspicionSignals.Of(http.Request.Headers.UserAgent, campaign.Review, network.NetworkCount, attempts,
-            unsolved: campaign.Protection.ProofOfWork is not null && proof.State == ChallengeState.Missing,
+            unsolved: unsolvedWork || captcha.State == CaptchaState.Missing,
             challengeFailed: mayHaveTakenPart && devices.FailedChallengeLately(campaign.Slug, participant));
         // Held or counted, the fan is answered alike: telling a script it was spotted teaches it what to change.
         var held = signals is not null && campaign.Review.HoldSuspect;
@@ -129,11 +131,32 @@ public sealed class SubmissionAcceptor(
             if (freshClaim) recent.Release(partition, submission.RowKey);
             networks.Return(network);
             networks.Return(proof.Fallback);
+            networks.Return(captcha.Fallback);
             logger.LogError(ex, "Could not enqueue a submission for {Campaign}", campaign.Slug);
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }
 
         return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, check.Data);
+    }
+
+    /// <param name="participant">Null for a device minted for this request, which has no history to mark.</param>
+    private SubmissionOutcome Refusal(
+        HttpContext http, Campaign campaign, ChallengeVerdict proof, CaptchaVerdict captcha, NetworkTicket network, string? participant)
+    {
+        if ((proof.RetryAfter ?? captcha.RetryAfter ?? network.RetryAfter) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return SubmissionOutcome.Refused(SubmissionRefusal.NetworkLimit);
+        }
+        // The provider being down says nothing about the fan.
+        if (captcha.State == CaptchaState.Unavailable)
+        {
+            return SubmissionOutcome.Refused(SubmissionRefusal.CaptchaUnavailable, CaptchaErrors.For(captcha.State, campaign));
+        }
+        if (participant is not null) devices.ChallengeFailed(campaign.Slug, participant);
+        return proof.Refused
+            ? SubmissionOutcome.Refused(SubmissionRefusal.Challenge, ChallengeErrors.For(proof.State, campaign))
+            : SubmissionOutcome.Refused(SubmissionRefusal.Captcha, CaptchaErrors.For(captcha.State, campaign));
     }
 
     private SubmissionOutcome Answer(

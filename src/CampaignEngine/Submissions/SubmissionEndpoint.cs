@@ -32,7 +32,11 @@ public static class SubmissionEndpoint
                              "JSON calls are not checked. " +
                              "On a campaign with protection.proofOfWork, send the solved challenge of GET /c/{slug}/challenge " +
                              "(form: fields ce_challenge and ce_nonce; JSON: header Challenge-Solution: {challenge}:{nonce}) with the device cookie it was issued to; " +
-                             "a bad one is a 400 naming `challenge`, and without one the campaign's stricter unsolvedPerNetwork limit applies (429).")
+                             "a bad one is a 400 naming `challenge`, and without one the campaign's stricter unsolvedPerNetwork limit applies (429). " +
+                             "On a campaign with protection.captcha, send the provider widget's token " +
+                             "(form: the widget's own field, cf-turnstile-response, h-captcha-response or g-recaptcha-response; JSON: header Captcha-Token); " +
+                             "a refused or reused token is a 400 naming `captcha`, a provider that cannot be reached a 503 (nothing counted, try again), " +
+                             "and without a token the campaign's captcha.unsolvedPerNetwork limit applies (429).")
             .Accepts(action.InputType, "application/json", "application/x-www-form-urlencoded")
             .Produces<SubmissionReceipt>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status303SeeOther)
@@ -122,6 +126,7 @@ public static class SubmissionEndpoint
         SubmissionRefusal.Closed => Problems.Conflict("This campaign has closed."),
         SubmissionRefusal.LimitReached => Problems.Conflict(action.LimitReachedDetail),
         SubmissionRefusal.Unavailable => Problems.Unavailable("It could not be recorded; nothing was counted. Try again in a moment."),
+        SubmissionRefusal.CaptchaUnavailable => Problems.Unavailable(outcome.Errors![FairPlay.Captcha.CaptchaErrors.Field][0]),
         SubmissionRefusal.NetworkLimit => Problems.TooManyRequests(
             "This campaign has taken as many submissions from your network as it allows for now; nothing was counted. Try again after Retry-After seconds."),
         // A solution that does not pass is the client's to fix, like a field: 400 naming "challenge".

@@ -14,6 +14,10 @@ public enum SubmissionRefusal
     NetworkLimit,
     /// <summary>A proof-of-work solution was sent and is no good (<see cref="FairPlay.Challenges.ChallengeGate"/>).</summary>
     Challenge,
+    /// <summary>A CAPTCHA token was sent and the provider refused it, or it was used before (<see cref="FairPlay.Captcha.CaptchaGate"/>).</summary>
+    Captcha,
+    /// <summary>The CAPTCHA provider could not be asked; nothing was counted, the fan may try again.</summary>
+    CaptchaUnavailable,
 }
 
 /// <summary>Either a receipt or the reason the submission was refused (with field errors for bad input).</summary>

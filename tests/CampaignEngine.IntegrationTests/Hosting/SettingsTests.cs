@@ -28,6 +28,11 @@ public sealed class SettingsTests
         (TimerListenerOptions.Section, typeof(TimerListenerOptions)),
         (NetworkLimitOptions.Section, typeof(NetworkLimitOptions)),
         (CampaignEngine.FairPlay.Challenges.ChallengeOptions.Section, typeof(CampaignEngine.FairPlay.Challenges.ChallengeOptions)),
+        (CampaignEngine.FairPlay.Captcha.CaptchaOptions.Section, typeof(CampaignEngine.FairPlay.Captcha.CaptchaOptions)),
+        // A dictionary by provider name: each provider's keys are settings of their own.
+        ("Captcha__Providers__turnstile", typeof(CampaignEngine.FairPlay.Captcha.CaptchaProviderOptions)),
+        ("Captcha__Providers__hcaptcha", typeof(CampaignEngine.FairPlay.Captcha.CaptchaProviderOptions)),
+        ("Captcha__Providers__recaptcha", typeof(CampaignEngine.FairPlay.Captcha.CaptchaProviderOptions)),
     ];
 
     public static TheoryData<string> EverySetting()
@@ -37,6 +42,7 @@ public sealed class SettingsTests
         {
             foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
             {
+                if (typeof(IDictionary).IsAssignableFrom(property.PropertyType)) continue;
                 var isList = property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType);
                 data.Add($"{section}__{property.Name}" + (isList ? "__0" : ""));
             }

@@ -22,7 +22,8 @@ internal static class PageFixtures
     ];
 
     /// <summary>The shell with the kinds the engine ships, so poll pages read the poll's strings.</summary>
-    public static FanPageViews Views { get; } = new(new PageTemplates(), new PageStrings(() => TestKinds.All.All));
+    public static FanPageViews Views { get; } = new(new PageTemplates(), new PageStrings(() => TestKinds.All.All),
+        new CampaignEngine.FairPlay.Captcha.CaptchaKeys(Microsoft.Extensions.Options.Options.Create(new CampaignEngine.FairPlay.Captcha.CaptchaOptions())));
 
     public static PollPages PollViews { get; } = new(Views);
 

@@ -23,10 +23,17 @@ public sealed class ChallengeStore(StorageClients clients, StorageNames names)
     /// Marks the challenge used; false when it was used before. A retry of the same request (same
     /// <paramref name="requestKey"/>, the keyed Idempotency-Key) may use it again: its first attempt's answer may be lost.
     /// </summary>
-    public async Task<bool> TryUseAsync(string slug, IssuedChallenge challenge, string? requestKey, CancellationToken cancellationToken = default)
+    public Task<bool> TryUseAsync(string slug, IssuedChallenge challenge, string? requestKey, CancellationToken cancellationToken = default) =>
+        TryUseAsync(slug, challenge.Id, challenge.ExpiresAt, requestKey, cancellationToken);
+
+    /// <summary>
+    /// The same for anything used once under a random-looking <paramref name="id"/> (URL-safe, at least two
+    /// characters) that nobody can send after <paramref name="expiresAt"/>: a CAPTCHA token's keyed hash, say.
+    /// </summary>
+    public async Task<bool> TryUseAsync(string slug, string id, DateTimeOffset expiresAt, string? requestKey, CancellationToken cancellationToken = default)
     {
-        var partition = Partition(challenge.ExpiresAt, challenge.Id);
-        var row = new TableEntity(partition, challenge.Id) { ["Campaign"] = slug, ["RequestKey"] = requestKey };
+        var partition = Partition(expiresAt, id);
+        var row = new TableEntity(partition, id) { ["Campaign"] = slug, ["RequestKey"] = requestKey };
         try
         {
             await Table.AddEntityAsync(row, cancellationToken);
@@ -35,7 +42,7 @@ public sealed class ChallengeStore(StorageClients clients, StorageNames names)
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             if (requestKey is null) return false;
-            var used = await Table.GetEntityIfExistsAsync<TableEntity>(partition, challenge.Id, ["RequestKey"], cancellationToken);
+            var used = await Table.GetEntityIfExistsAsync<TableEntity>(partition, id, ["RequestKey"], cancellationToken);
             return used.HasValue && used.Value!.GetString("RequestKey") == requestKey;
         }
     }

@@ -13,7 +13,7 @@ namespace CampaignEngine.Pages.Views;
 /// links) and the pages that belong to no kind: thank-you and message pages. Pure (no HTTP, no
 /// storage), so every page can be rendered in unit tests with hostile data.
 /// </summary>
-public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
+public sealed class FanPageViews(PageTemplates templates, PageStrings strings, FairPlay.Captcha.CaptchaKeys captchaKeys)
 {
     public PageStrings Strings => strings;
 
@@ -85,7 +85,8 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
         new(locale.Code, locale.Dir, title, campaign.Description, canonical, ogTitle ?? title,
             resultsCard ? links.Absolute.ResultsCard : links.Absolute.Card, ogTitle ?? title,
             locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image", Live: resultsCard,
-            Challenge: !resultsCard && links.FormToken is not null && campaign.Protection.ProofOfWork is not null ? links.Challenge : null);
+            Challenge: !resultsCard && links.FormToken is not null && campaign.Protection.ProofOfWork is not null ? links.Challenge : null,
+            CaptchaScript: !resultsCard && links.FormToken is not null ? captchaKeys.Find(campaign.Protection.Captcha?.Provider)?.Provider.ScriptUrl : null);
 
     /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
     public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch
@@ -100,8 +101,10 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings)
     /// contact fields as the fan typed them and the page's form token, which the template renders as
     /// the hidden <see cref="FormTokens.Field"/>.
     /// </summary>
-    public FormView Form(FanLinks links, string route, IFanInput? input) =>
-        new(links.Page + "/" + route, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false, links.FormToken);
+    /// The form of a campaign with CAPTCHA on carries its provider's widget (<see cref="FormView.Captcha"/>), the same for every fan.
+    public FormView Form(Campaign campaign, FanLinks links, string route, IFanInput? input) =>
+        new(links.Page + "/" + route, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false, links.FormToken,
+            captchaKeys.Find(campaign.Protection.Captcha?.Provider) is { } captcha ? new RawHtml(captcha.WidgetHtml) : null);
 
     /// <summary>The contact fieldset, as the campaign's contact mode asks for it; null when contact is off.</summary>
     public ContactView? Contact(PageLocale locale, Campaign campaign) => campaign.Contact.Mode switch

@@ -19,7 +19,8 @@ public sealed record PageHead(
     PageBrand? Brand = null,
     string TwitterCard = "summary",
     bool Live = false,
-    string? Challenge = null)
+    string? Challenge = null,
+    string? CaptchaScript = null)
 {
     /// <summary>The proof-of-work solver, on pages that carry a <see cref="Challenge"/> address.</summary>
     public RawHtml? Solver => Challenge is null ? null : FairPlay.Challenges.ChallengeScript.Html;
@@ -41,8 +42,8 @@ public sealed record LinkView(string Href, string Text, bool Primary = false, bo
 
 public sealed record OptionView(string Id, string InputId, string Label, bool Checked, string? ImageUrl = null);
 
-/// <summary>A fan form: where it posts, the contact fields as typed, and the token it carries (null: none).</summary>
-public sealed record FormView(string Action, string Email, string Name, bool Consent, string? Token);
+/// <summary>A fan form: where it posts, the contact fields as typed, the token it carries (null: none) and the CAPTCHA widget (null: none).</summary>
+public sealed record FormView(string Action, string Email, string Name, bool Consent, string? Token, RawHtml? Captcha = null);
 
 /// <summary>The contact fieldset; <c>Purpose</c> says, in required mode, what the details are for and when they go.</summary>
 public sealed record ContactView(bool Required, string Hint, string? Purpose, string ConsentText);
