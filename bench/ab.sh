@@ -5,7 +5,10 @@
 # its queue listener and timers off, warms it up, then runs wrk (bench/wrk/votes.lua, 64
 # connections, distinct voters) and reads the engine's CPU time from /proc.
 #
-#   bench/ab.sh [--rounds N] [--seconds S] REV...     e.g. bench/ab.sh c6b0938 HEAD
+#   bench/ab.sh [--rounds N] [--seconds S] [--tally] REV...     e.g. bench/ab.sh c6b0938 HEAD
+#
+# --tally keeps the engine's queue listener on, so the tally runs in the same process as under
+# ./bench.sh's per-connection levels; CPU per vote then counts Azurite's processes too.
 #
 # Prints one line per round and build, then the median per build and each build's ratio to the
 # first. CPU per accepted vote is the figure to compare: votes/s moves with whatever else the
@@ -15,10 +18,14 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 rounds=4
 seconds=15
+listener=false
+# With nothing draining the queue, the backlog rule would only measure itself; with the tally on, the engine's default.
+backlog=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --tally) listener=true; backlog=100; shift ;;
     *) break ;;
   esac
 done
@@ -76,7 +83,7 @@ for round in $(seq 1 "$rounds"); do
     env CampaignStorage="$storage" Storage__Prefix=ab CampaignEngine__AdminApiKey=abkey \
       CampaignEngine__CookieSecret=ab-cookie-secret-ab-cookie-secret Contacts__KeySecret=ab-contact-key-secret-ab-contact-key \
       DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$engine_port" \
-      QueueListener__Enabled=false Timers__Enabled=false GroupCommit__BacklogMessages=0 Logging__LogLevel__Default=Warning \
+      QueueListener__Enabled=$listener Timers__Enabled=false GroupCommit__BacklogMessages=$backlog Logging__LogLevel__Default=Warning \
       dotnet "${dll[$name]}" --contentRoot "$dir" >"$repo/artifacts/ab/engine-$name.log" 2>&1 & engine_pid=$!
     pids+=("$engine_pid")
     base=http://127.0.0.1:$engine_port
@@ -84,9 +91,9 @@ for round in $(seq 1 "$rounds"); do
     create_poll "$base" warm
     create_poll "$base" bench
     wrk -t2 -c64 -d5s -s bench/wrk/votes.lua "$base" -- warm 4 seconds 4 >/dev/null 2>&1 || true
-    before=$(cpu_ticks "$engine_pid")
+    before=$(( $(cpu_ticks "$engine_pid") + $( [ "$listener" = true ] && echo $(( $(cpu_ticks "$queue_pid") + $(cpu_ticks "$table_pid") )) || echo 0) ))
     line=$(wrk -t2 -c64 -d$((seconds + 10))s -s bench/wrk/votes.lua "$base" -- bench 4 seconds "$seconds" 2>&1 | grep BENCH || true)
-    after=$(cpu_ticks "$engine_pid")
+    after=$(( $(cpu_ticks "$engine_pid") + $( [ "$listener" = true ] && echo $(( $(cpu_ticks "$queue_pid") + $(cpu_ticks "$table_pid") )) || echo 0) ))
     kill "$engine_pid" "$queue_pid" "$table_pid" 2>/dev/null || true
     wait "$engine_pid" "$queue_pid" "$table_pid" 2>/dev/null || true
     accepted=$(sed -nE 's/.*accepted=([0-9]+).*/\1/p' <<<"$line")
