@@ -162,14 +162,20 @@ try
         await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4, forwarded, form);
         await SettleAsync();
         var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4);
-        var splitMeter = new CpuMeter(acceptOnly.Engine.Pid, acceptOnly.Storage.Pids);
-        var splitLoad = await acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded, form);
-        var splitCpu = splitMeter.Stop();
-        var tallier = Engine.Start(dll, acceptOnly.Storage.ConnectionString, "bench", settings);
-        var splitTally = await Tally.WaitAsync(acceptOnly.Engine, split, splitLoad, TimeSpan.FromSeconds(180));
-        var run = new VoteRun(Headline, splitLoad, splitTally, splitCpu, 0);
+        return await MeasureAcceptSideAsync(acceptOnly, split, () => acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded, form));
+    }
+
+    // The load on an accept-only engine, its CPU, then a tally-only engine (no HTTP traffic) draining what it accepted.
+    async Task<VoteRun> MeasureAcceptSideAsync(Phase phase, string slug, Func<Task<WrkResult>> votes)
+    {
+        var meter = new CpuMeter(phase.Engine.Pid, phase.Storage.Pids);
+        var load = await votes();
+        var cpu = meter.Stop();
+        var tallier = Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings);
+        var tally = await Tally.WaitAsync(phase.Engine, slug, load, TimeSpan.FromSeconds(180));
+        var run = new VoteRun(Headline, load, tally, cpu, 0);
         Stop(tallier);
-        End(acceptOnly);
+        End(phase);
         Console.WriteLine($"  c={Headline,-4} {Summary.Votes(run)}");
         return run;
     }
@@ -210,17 +216,14 @@ try
         var slug = await phase.Engine.CreatePollAsync("bench-accept-pow", 4, protection);
         await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, slug, perThread, Threads, pool);
         await SettleAsync();
-        var meter = new CpuMeter(phase.Engine.Pid, phase.Storage.Pids);
-        var load = await phase.Wrk.VotesWithChallengesAsync(Headline, slug, 4, perThread, pool, TimeSpan.FromSeconds(180));
-        var cpu = meter.Stop();
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(pool) + "*")) File.Delete(file);
-        var tallier = Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings);
-        var tally = await Tally.WaitAsync(phase.Engine, slug, load, TimeSpan.FromSeconds(180));
-        var run = new VoteRun(Headline, load, tally, cpu, 0);
-        Stop(tallier);
-        End(phase);
-        Console.WriteLine($"  c={Headline,-4} {Summary.Votes(run)}");
-        return run;
+        try
+        {
+            return await MeasureAcceptSideAsync(phase, slug, () => phase.Wrk.VotesWithChallengesAsync(Headline, slug, 4, perThread, pool, TimeSpan.FromSeconds(180)));
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(pool) + "*")) File.Delete(file);
+        }
     }
 
     // Azurite's queue service stops answering while it collects deleted messages' bodies, once a

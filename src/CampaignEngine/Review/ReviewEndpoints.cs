@@ -27,23 +27,25 @@ public static class ReviewEndpoints
                              "those with that signal. A campaign holds suspect submissions when its `review.holdSuspect` is true; " +
                              "until then they are counted at once and their signals are still recorded.")
             .ProducesValidationProblem();
-        review.MapPost("/release", (string slug, HttpRequest request, CampaignStore campaigns, ReviewStore store, CancellationToken ct) =>
-                DecideAsync(slug, ReviewDecision.Release, request, campaigns, store, ct))
-            .Accepts<ReviewDecisionRequest>("application/json")
-            .WithSummary("Count held submissions after all: by id, or every held one (with a signal, if given)")
-            .WithDescription("Each submission is counted exactly once, however often it is released or by how many reviewers at once; " +
-                             "ids that are not held (any more) are listed in `notHeld`. With `all`, up to `max` are released per call; call " +
-                             "again while `more` is true.")
-            .ProducesValidationProblem();
-        review.MapPost("/discard", (string slug, HttpRequest request, CampaignStore campaigns, ReviewStore store, CancellationToken ct) =>
-                DecideAsync(slug, ReviewDecision.Discard, request, campaigns, store, ct))
-            .Accepts<ReviewDecisionRequest>("application/json")
-            .WithSummary("Discard held submissions: they never count, and the results show how many were discarded")
-            .WithDescription("As release, but the submissions go to the discarded count. A discarded submission still uses its " +
-                             "participant's allowance, so discarding a stuffed vote does not let the same device vote again.")
-            .ProducesValidationProblem();
+        MapDecision(review, "/release", ReviewDecision.Release,
+            "Count held submissions after all: by id, or every held one (with a signal, if given)",
+            "Each submission is counted exactly once, however often it is released or by how many reviewers at once; " +
+            "ids that are not held (any more) are listed in `notHeld`. With `all`, up to `max` are released per call; call " +
+            "again while `more` is true.");
+        MapDecision(review, "/discard", ReviewDecision.Discard,
+            "Discard held submissions: they never count, and the results show how many were discarded",
+            "As release, but the submissions go to the discarded count. A discarded submission still uses its " +
+            "participant's allowance, so discarding a stuffed vote does not let the same device vote again.");
         return app;
     }
+
+    private static void MapDecision(RouteGroupBuilder review, string path, ReviewDecision decision, string summary, string description) =>
+        review.MapPost(path, (string slug, HttpRequest request, CampaignStore campaigns, ReviewStore store, CancellationToken ct) =>
+                DecideAsync(slug, decision, request, campaigns, store, ct))
+            .Accepts<ReviewDecisionRequest>("application/json")
+            .WithSummary(summary)
+            .WithDescription(description)
+            .ProducesValidationProblem();
 
     private static async Task<Results<Ok<ReviewPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string slug,
