@@ -14,15 +14,27 @@ namespace CampaignEngine.Benchmarks;
 /// </summary>
 internal static class ChallengePool
 {
-    public static async Task WriteAsync(Uri engine, string slug, int perThread, int threads, string pathPrefix)
+    /// <param name="returning">
+    /// Fetch a second challenge with the device cookie the first one set, and write that one: a returning
+    /// device's challenge, which the engine keeps to one use in its single-use table.
+    /// </param>
+    public static async Task WriteAsync(Uri engine, string slug, int perThread, int threads, string pathPrefix, bool returning = false)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 16 }) { BaseAddress = engine };
         var lines = new string[perThread * threads];
         await Parallel.ForAsync(0, lines.Length, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            using var response = await http.GetAsync($"/c/{slug}/challenge", ct);
+            var response = await http.GetAsync($"/c/{slug}/challenge", ct);
             response.EnsureSuccessStatusCode();
             var device = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith("ce_device=", StringComparison.Ordinal));
+            if (returning)
+            {
+                response.Dispose();
+                using var again = new HttpRequestMessage(HttpMethod.Get, $"/c/{slug}/challenge") { Headers = { { "Cookie", device } } };
+                response = await http.SendAsync(again, ct);
+                response.EnsureSuccessStatusCode();
+            }
+            using var answered = response;
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
             var challenge = body.GetProperty("challenge").GetString()!;
             lines[i] = $"{device}\t{challenge}:{Solve(challenge, body.GetProperty("difficulty").GetInt32())}";

@@ -25,6 +25,10 @@ int[] levels = Environment.GetEnvironmentVariable("BENCH_LEVELS") is { Length: >
     : [16, 32, 64, 128, 256];
 var runSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"), out var seconds) ? seconds : quick ? 2 : 8;
 var stallSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_STALL_SECONDS"), out var stall) ? stall : quick ? 4 : 75;
+// BENCH_PHASES=pow,stall runs only those phases (cold, raw, bare, levels, accept, limits, forms, pow,
+// pow-returning, stall, dunkin) and prints each phase's figures but no summary; the docs are only written by full runs.
+var phases = Environment.GetEnvironmentVariable("BENCH_PHASES") is { Length: > 0 } chosen ? chosen.Split(',').ToHashSet() : null;
+bool Wants(string phase) => phases is null || phases.Contains(phase);
 var dunkin = long.TryParse(Environment.GetEnvironmentVariable("BENCH_DUNKIN"), out var submissions) ? submissions : quick ? 20_000L : 174_000L + 130_000L;
 // Engine settings for the run; the figures are only comparable with the same settings.
 var settings = new Dictionary<string, string>
@@ -48,20 +52,22 @@ var results = new BenchResults
 };
 try
 {
-    Step("Cold start as a Functions custom handler (Azurite in memory, free ports; queue and table services in separate processes)");
-    using (var coldStorage = await Azurite.StartSplitAsync(repo))
+    if (Wants("cold"))
     {
+        Step("Cold start as a Functions custom handler (Azurite in memory, free ports; queue and table services in separate processes)");
+        using var coldStorage = await Azurite.StartSplitAsync(repo);
         results.ColdStarts.AddRange(await ColdStart.MeasureAsync(dll, coldStorage.ConnectionString, quick ? 2 : 5));
+        Console.WriteLine($"  {string.Join(", ", results.ColdStarts.Select(t => $"{t.TotalMilliseconds:0} ms"))}");
     }
-    Console.WriteLine($"  {string.Join(", ", results.ColdStarts.Select(t => $"{t.TotalMilliseconds:0} ms"))}");
 
-    Step("Raw enqueue: one message per vote, 32 in flight (its own fresh Azurite)");
-    // Its own instance: the thousands of messages it leaves behind must not slow the engine's Azurite.
-    using (var raw = await Azurite.StartAsync(repo))
+    if (Wants("raw"))
     {
+        Step("Raw enqueue: one message per vote, 32 in flight (its own fresh Azurite)");
+        // Its own instance: the thousands of messages it leaves behind must not slow the engine's Azurite.
+        using var raw = await Azurite.StartAsync(repo);
         results.RawEnqueuePerSecond = await RawEnqueue.MessagesPerSecondAsync(raw.ConnectionString, TimeSpan.FromSeconds(quick ? 2 : 5));
+        Console.WriteLine($"  {results.RawEnqueuePerSecond:N0} messages/s");
     }
-    Console.WriteLine($"  {results.RawEnqueuePerSecond:N0} messages/s");
 
     // Each phase gets fresh Azurite processes (in memory, queue and table apart) and a freshly started
     // engine, so no phase pays for what an earlier one left in the emulator. Two Azurite costs that
@@ -127,14 +133,17 @@ try
         return plain;
     }
 
-    Step($"Bare 202 endpoint (no storage), {runSeconds} s per level");
-    var bare = await StartPhaseAsync("bench", settings, warmUp: false);
-    await bare.Wrk.PlainAsync(Headline, 2, "POST", "/bench/accept", """{"optionId":"o1"}""");
-    foreach (var c in levels) results.Bare.Add(await PlainAsync(bare, c, "POST", "/bench/accept", """{"optionId":"o1"}"""));
-    End(bare);
+    if (Wants("bare"))
+    {
+        Step($"Bare 202 endpoint (no storage), {runSeconds} s per level");
+        var bare = await StartPhaseAsync("bench", settings, warmUp: false);
+        await bare.Wrk.PlainAsync(Headline, 2, "POST", "/bench/accept", """{"optionId":"o1"}""");
+        foreach (var c in levels) results.Bare.Add(await PlainAsync(bare, c, "POST", "/bench/accept", """{"optionId":"o1"}"""));
+        End(bare);
+    }
 
-    Step($"Votes from distinct voters, {runSeconds} s per level (each on fresh Azurite and engine processes, after a 3 s warm-up), then wait for the exact tally");
-    foreach (var c in levels)
+    if (Wants("levels")) Step($"Votes from distinct voters, {runSeconds} s per level (each on fresh Azurite and engine processes, after a 3 s warm-up), then wait for the exact tally");
+    foreach (var c in Wants("levels") ? levels : [])
     {
         var level = await StartPhaseAsync("bench", settings, warmUp: true);
         var slug = await level.Engine.CreatePollAsync($"bench-c{c}", 4);
@@ -169,52 +178,73 @@ try
     async Task<VoteRun> MeasureAcceptSideAsync(Phase phase, string slug, Func<Task<WrkResult>> votes)
     {
         var meter = new CpuMeter(phase.Engine.Pid, phase.Storage.Pids);
+        // Nothing drains during the load, so the depth at its end is the number of messages the votes took.
+        var depth = new QueueDepth(phase.Engine);
         var load = await votes();
         var cpu = meter.Stop();
+        var messages = await depth.StopAsync();
+        depth.Dispose();
         var tallier = Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings);
         var tally = await Tally.WaitAsync(phase.Engine, slug, load, TimeSpan.FromSeconds(180));
-        var run = new VoteRun(Headline, load, tally, cpu, 0);
+        var run = new VoteRun(Headline, load, tally, cpu, messages);
         Stop(tallier);
         End(phase);
         Console.WriteLine($"  c={Headline,-4} {Summary.Votes(run)}");
         return run;
     }
 
-    Step($"Accept side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
-    results.AcceptOnly = await AcceptSideAsync(acceptSettings, forwarded: false);
+    if (Wants("accept"))
+    {
+        Step($"Accept side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
+        results.AcceptOnly = await AcceptSideAsync(acceptSettings, forwarded: false);
+    }
 
     // The same with the campaign's network limits counting every vote: each vote comes with its own
     // X-Forwarded-For address (trusted from loopback), so every vote is hashed, counted per address
     // and per network, and the sync runs. The per-IP rate limiter is off here, as loopback (the plain
     // run) is exempt from it; what differs is the network limits alone.
-    Step($"Accept side alone, network limits on (the default limits; every vote from its own forwarded address)");
     var limitedSettings = new Dictionary<string, string>(acceptSettings) { ["RateLimits__Enabled"] = "false" };
-    results.AcceptOnlyLimited = await AcceptSideAsync(limitedSettings, forwarded: true);
+    if (Wants("limits"))
+    {
+        Step($"Accept side alone, network limits on (the default limits; every vote from its own forwarded address)");
+        results.AcceptOnlyLimited = await AcceptSideAsync(limitedSettings, forwarded: true);
+    }
 
     // And as browsers post the fan page's form: the body is a form, the cross-site check reads
     // Sec-Fetch-Site, and the answer is a 303 to the thank-you page; network limits on as above.
-    Step($"Accept side alone, form posts (cross-site check on every vote), network limits on");
-    results.AcceptOnlyForms = await AcceptSideAsync(limitedSettings, forwarded: true, form: true);
+    if (Wants("forms"))
+    {
+        Step($"Accept side alone, form posts (cross-site check on every vote), network limits on");
+        results.AcceptOnlyForms = await AcceptSideAsync(limitedSettings, forwarded: true, form: true);
+    }
 
     // Proof of work on: every vote comes with its own device cookie and a challenge issued to it,
     // solved before the run (as a fan's browser solves it before the fan votes), so the run
     // measures the engine checking it: the signature, one SHA-256, the single-use insert. The
     // difficulty is low because checking costs the same at any difficulty; the votes come from
     // loopback, exempt from the network limits, so the challenge is what differs from the plain run.
-    Step($"Accept side alone, proof of work on (every vote with its own solved challenge and device)");
-    results.AcceptOnlyChallenged = await ChallengedAcceptSideAsync();
+    if (Wants("pow"))
+    {
+        Step($"Accept side alone, proof of work on (every vote with its own solved challenge and device)");
+        results.AcceptOnlyChallenged = await ChallengedAcceptSideAsync(returning: false);
+    }
+    if (Wants("pow-returning"))
+    {
+        Step($"Accept side alone, proof of work on, returning devices (each vote with its device's second challenge)");
+        results.AcceptOnlyChallengedReturning = await ChallengedAcceptSideAsync(returning: true);
+    }
 
-    async Task<VoteRun> ChallengedAcceptSideAsync()
+    async Task<VoteRun> ChallengedAcceptSideAsync(bool returning)
     {
         var protection = new { proofOfWork = new { difficulty = 4 } };
         var perThread = quick ? 1_000 : 25_000;
         var phase = await StartPhaseAsync("bench", acceptSettings, warmUp: false);
         var pool = Path.Combine(Path.GetTempPath(), $"ce-bench-pow-{Environment.ProcessId}");
         var warm = await phase.Engine.CreatePollAsync("warmup-pow", 4, protection);
-        await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, warm, 1_000, Threads, pool + "-warm");
+        await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, warm, 1_000, Threads, pool + "-warm", returning);
         await phase.Wrk.VotesWithChallengesAsync(Headline, warm, 4, 1_000, pool + "-warm", TimeSpan.FromSeconds(120));
         var slug = await phase.Engine.CreatePollAsync("bench-accept-pow", 4, protection);
-        await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, slug, perThread, Threads, pool);
+        await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, slug, perThread, Threads, pool, returning);
         await SettleAsync();
         try
         {
@@ -229,7 +259,7 @@ try
     // Azurite's queue service stops answering while it collects deleted messages' bodies, once a
     // minute; a run this long meets it. The same load with the outbox off and on shows what a fan
     // waits for when one storage service pauses.
-    foreach (var outboxOn in new[] { false, true })
+    foreach (var outboxOn in Wants("stall") ? new[] { false, true } : [])
     {
         var label = outboxOn ? "outbox on" : "outbox off";
         Step($"Through the queue's pause: {Headline} connections, tally in-process, {stallSeconds} s, {label}");
@@ -244,17 +274,19 @@ try
         End(phase);
     }
 
-    Step($"Dunkin': {dunkin:N0} submissions from distinct voters to one campaign (fresh Azurite and engine)");
-    var spike = await StartPhaseAsync("bench", settings, warmUp: true);
-    var dunkinSlug = await spike.Engine.CreatePollAsync("bench-dunkin", 4);
-    results.DunkinSubmissions = dunkin;
-    results.Dunkin = await VotesAsync(spike, dunkinSlug, Headline,
-        () => spike.Wrk.VotesCountAsync(Headline, dunkin, dunkinSlug, 4, TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(150));
+    if (Wants("dunkin"))
+    {
+        Step($"Dunkin': {dunkin:N0} submissions from distinct voters to one campaign (fresh Azurite and engine)");
+        var spike = await StartPhaseAsync("bench", settings, warmUp: true);
+        var dunkinSlug = await spike.Engine.CreatePollAsync("bench-dunkin", 4);
+        results.DunkinSubmissions = dunkin;
+        results.Dunkin = await VotesAsync(spike, dunkinSlug, Headline,
+            () => spike.Wrk.VotesCountAsync(Headline, dunkin, dunkinSlug, 4, TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(150));
 
-    Step("Results page GET /c/{slug}/results");
-    results.ResultsPage = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/results");
-
-    End(spike);
+        Step("Results page GET /c/{slug}/results");
+        results.ResultsPage = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/results");
+        End(spike);
+    }
     results.PeakWorkingSetKib = peakKib;
     Console.WriteLine($"  engine peak working set (VmHWM, the largest of the engine processes): {results.PeakWorkingSetKib / 1024.0:N0} MiB");
 }
@@ -264,6 +296,11 @@ finally
 }
 
 results.Duration = total.Elapsed;
+if (phases is not null)
+{
+    Console.WriteLine($"Ran {string.Join(", ", phases)} only in {results.Duration.TotalSeconds:0} s; no summary, no docs.");
+    return 0;
+}
 Console.WriteLine();
 Console.WriteLine(Summary.Table(results));
 if (!quick)

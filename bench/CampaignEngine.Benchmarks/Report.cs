@@ -66,7 +66,12 @@ public static class Report
                 ? $"; {pw.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side; " +
                   $"{pw.Load.AcceptedPerSecond / Math.Max(0.01, pw.Cpu.Engine):N0} votes per engine core-second against {plainJson.Load.AcceptedPerSecond / Math.Max(0.01, plainJson.Cpu.Engine):N0}"
                 : "";
-            s.AppendLine($"| accept side alone, proof of work on (each vote with its own device cookie and a challenge solved before the run; checking costs the same at any difficulty) | {pw.Load.AcceptedPerSecond:N0} (p50 {pw.Load.P50Ms:0.0} ms, p99 {pw.Load.P99Ms:0.0} ms; CPU engine {pw.Cpu.Engine:0.00}, machine {pw.Cpu.Machine:0.00}{share}; refused {pw.Load.Refused:N0}; tally {(pw.Tally.Exact ? "exact" : $"NOT exact ({pw.Tally.Tallied:N0} of {pw.Tally.Receipts:N0})")}) |");
+            s.AppendLine($"| accept side alone, proof of work on (each vote with its own device cookie and the challenge issued with it, solved before the run; checking costs the same at any difficulty) | {pw.Load.AcceptedPerSecond:N0} (p50 {pw.Load.P50Ms:0.0} ms, p99 {pw.Load.P99Ms:0.0} ms; CPU engine {pw.Cpu.Engine:0.00}, machine {pw.Cpu.Machine:0.00}{share}; refused {pw.Load.Refused:N0}; tally {(pw.Tally.Exact ? "exact" : $"NOT exact ({pw.Tally.Tallied:N0} of {pw.Tally.Receipts:N0})")}) |");
+        }
+        if (r.AcceptOnlyChallengedReturning is { } pr)
+        {
+            var share = r.AcceptOnly is { } plainJson ? $"; {pr.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side" : "";
+            s.AppendLine($"| accept side alone, proof of work on, returning devices (each vote with its device's second challenge, which takes a single-use row) | {pr.Load.AcceptedPerSecond:N0} (p50 {pr.Load.P50Ms:0.0} ms, p99 {pr.Load.P99Ms:0.0} ms; CPU engine {pr.Cpu.Engine:0.00}, azurite {pr.Cpu.Azurite:0.00}, machine {pr.Cpu.Machine:0.00}{share}; refused {pr.Load.Refused:N0}; tally {(pr.Tally.Exact ? "exact" : $"NOT exact ({pr.Tally.Tallied:N0} of {pr.Tally.Receipts:N0})")}) |");
         }
         if (r.Dunkin is { } d)
         {

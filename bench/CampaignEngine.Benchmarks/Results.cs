@@ -34,6 +34,12 @@ public sealed class BenchResults
 
     /// <summary>The same, JSON, with the campaign's proof of work on and every vote carrying its own solved challenge and device.</summary>
     public VoteRun? AcceptOnlyChallenged { get; set; }
+
+    /// <summary>
+    /// The same with each device's second challenge (the device already had its cookie when it was issued), as a
+    /// returning fan sends: that one takes a row in the single-use table, which the device's first does not.
+    /// </summary>
+    public VoteRun? AcceptOnlyChallengedReturning { get; set; }
     public long DunkinSubmissions { get; set; }
 
     /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>

@@ -28,6 +28,7 @@ public static class Summary
         if (r.AcceptOnly is { } a) s.AppendLine($"  accept side alone (c={r.HeadlineConnections}, queue listener off)       {a.Load.AcceptedPerSecond:N0} votes/s   p99 {a.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyLimited is { } l) s.AppendLine($"  accept side alone, network limits on                 {l.Load.AcceptedPerSecond:N0} votes/s   p99 {l.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyChallenged is { } pw) s.AppendLine($"  accept side alone, proof of work on                 {pw.Load.AcceptedPerSecond:N0} votes/s   p99 {pw.Load.P99Ms:0.0} ms");
+        if (r.AcceptOnlyChallengedReturning is { } pr) s.AppendLine($"  accept side alone, proof of work, returning devices  {pr.Load.AcceptedPerSecond:N0} votes/s   p99 {pr.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyForms is { } f) s.AppendLine($"  accept side alone, form posts, cross-site + limits   {f.Load.AcceptedPerSecond:N0} votes/s   p99 {f.Load.P99Ms:0.0} ms");
         if (r.Dunkin is { } d)
         {

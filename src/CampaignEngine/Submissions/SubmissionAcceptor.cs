@@ -22,6 +22,7 @@ public sealed class SubmissionAcceptor(
     NetworkLimiter networks,
     DeviceActivity devices,
     ChallengeGate challenges,
+    CampaignKinds kinds,
     CaptchaGate captchas,
     OutboundQueues queues,
     TimeProvider time,
@@ -60,12 +61,19 @@ public sealed class SubmissionAcceptor(
         // A device minted for this request has made no attempt before; only known ones are tracked.
         var attempts = mayHaveTakenPart ? devices.Record(campaign.Slug, participant) : 1;
         var rule = action.AllowanceOf(campaign);
-        var period = SubmissionKeys.PeriodKey(rule.Period, now, CampaignTime.Zone(campaign.TimeZone));
+        var solution = challenges.Read(campaign, cookieDevice, http.Request);
+        // A challenge issued with its device stands for that device's first submission: every use of it
+        // is routed to slot 1 of the period it was issued in, so the tally's row key keeps it to one count
+        // on every instance, without a ledger lookup or a single-use row. A kind with several actions could
+        // spend it once per action that way, so those take the single-use table like any other challenge.
+        var firstOfDevice = solution.VouchesForNewDevice && kinds.Get(campaign.Kind).Actions.Count == 1;
+        var period = SubmissionKeys.PeriodKey(rule.Period, firstOfDevice ? solution.Challenge!.IssuedAt : now, CampaignTime.Zone(campaign.TimeZone));
         var shard = SubmissionKeys.ShardOf(participant, campaign.Shards);
         var partition = SubmissionKeys.Partition(campaign.Slug, shard);
 
         var used = cookies.ReadUsed(http.Request, campaign.Slug, action.Code, deviceId, period) ?? 0;
-        var counted = mayHaveTakenPart && (used == 0 || requestKey is not null)
+        // Only a retry needs the ledger then: to find the receipt its first attempt was given.
+        var counted = mayHaveTakenPart && (firstOfDevice ? requestKey is not null : used == 0 || requestKey is not null)
             ? await ledger.GetCountedSlotsAsync(partition, action.Code, participant, period, cancellationToken)
             : [];
         if (requestKey is not null && counted.FirstOrDefault(s => s.RequestKey == requestKey) is { } earlier)
@@ -78,7 +86,7 @@ public sealed class SubmissionAcceptor(
         var freshClaim = false;
         var sharedClaim = false;
         IReadOnlyCollection<int> taken = counted.Count == 0 ? [] : counted.Select(s => s.Slot).ToHashSet();
-        var slot = Allowance.NextSlot(rule.PerParticipant, used, taken, n =>
+        var slot = Allowance.NextSlot(firstOfDevice ? 1 : rule.PerParticipant, used, taken, n =>
         {
             // A device id minted for this very request is nobody else's: no claim to race for.
             if (!mayHaveTakenPart) return true;
@@ -89,11 +97,15 @@ public sealed class SubmissionAcceptor(
         });
         if (slot is null)
         {
-            return SubmissionOutcome.Refused(SubmissionRefusal.LimitReached);
+            // Slot 1 is gone: this device's first challenge was spent, here or by a vote this device's cookie remembers.
+            return firstOfDevice
+                ? SubmissionOutcome.Refused(SubmissionRefusal.Challenge, ChallengeErrors.For(ChallengeState.Reused, campaign))
+                : SubmissionOutcome.Refused(SubmissionRefusal.LimitReached);
         }
 
         // A retry that shares its first attempt's claim was counted with that attempt.
-        var proof = await challenges.CheckAsync(campaign, action.Code, cookieDevice, requestKey, count: !sharedClaim, http, cancellationToken);
+        var proof = await challenges.CheckAsync(campaign, action.Code, solution, requestKey, count: !sharedClaim, spend: !firstOfDevice, http,
+            cancellationToken);
         var unsolvedWork = campaign.Protection.ProofOfWork is not null && proof.State == ChallengeState.Missing;
         // One fallback count per submission: an unsolved challenge has taken it already.
         var captcha = proof.Refused

@@ -43,8 +43,8 @@ public sealed class ChallengeBrowserTests(BrowserFixture browser, ITestOutputHel
         await VoteVanillaAsync(page, poll.Slug);
 
         await Host.WaitForTotalAsync(poll.Slug, 1);
-        // Counted with a solution, not under the fallback: its challenge is marked used.
-        Assert.Equal(1, await Challenges.UsedAsync(Host, poll.Slug));
+        // Counted with a solution, not under the fallback.
+        Assert.Equal(0, await Challenges.UnsolvedAsync(Host, poll.Slug));
         // The policy let the solver run and fetch, and blocked nothing.
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -60,7 +60,7 @@ public sealed class ChallengeBrowserTests(BrowserFixture browser, ITestOutputHel
         await VoteVanillaAsync(page, poll.Slug);
 
         await Host.WaitForTotalAsync(poll.Slug, 1);
-        Assert.Equal(0, await Challenges.UsedAsync(Host, poll.Slug));
+        Assert.Equal(1, await Challenges.UnsolvedAsync(Host, poll.Slug));
     }
 
     [Fact]
@@ -95,6 +95,6 @@ public sealed class ChallengeBrowserTests(BrowserFixture browser, ITestOutputHel
         release.SetResult();
         await page.WaitForURLAsync(new Regex($"/c/{poll.Slug}/thanks\\?receipt="));
         await Host.WaitForTotalAsync(poll.Slug, 1);
-        Assert.Equal(1, await Challenges.UsedAsync(Host, poll.Slug));
+        Assert.Equal(0, await Challenges.UnsolvedAsync(Host, poll.Slug));
     }
 }

@@ -44,7 +44,9 @@ public sealed class ChallengeTests(ChallengeTests.Engine fixture) : IClassFixtur
         using var second = await Challenges.VoteAsync(fan, poll.Slug, (await Challenges.FetchAsync(fan, poll.Slug)).Solution, "198.51.100.1");
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         await NetworkVotes.TallyStaysAsync(Host, poll.Slug, 2);
-        Assert.Equal(2, await Challenges.UsedAsync(Host, poll.Slug));
+        // The first came with the device, and its first slot keeps it to one use; the second took a single-use row.
+        Assert.Equal(1, await Challenges.UsedAsync(Host, poll.Slug));
+        Assert.Equal(0, await Challenges.UnsolvedAsync(Host, poll.Slug));
     }
 
     [Fact]

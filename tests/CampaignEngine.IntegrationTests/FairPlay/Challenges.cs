@@ -65,4 +65,21 @@ internal static class Challenges
         await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Campaign eq {slug}"))) count++;
         return count;
     }
+
+    /// <summary>
+    /// How many of the campaign's stored submissions came without a solution (signal <c>unsolved-challenge</c>):
+    /// the way to tell a vote taken with its challenge from one taken under the fallback, since a device's
+    /// first challenge leaves no single-use row.
+    /// </summary>
+    public static async Task<int> UnsolvedAsync(EngineHost host, string slug)
+    {
+        var table = host.Tables.GetTableClient(host.Names.VotesTable);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {slug + "|"} and PartitionKey lt {slug + "|~"}");
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter))
+        {
+            if (row.GetString(CampaignEngine.Review.ReviewRows.SignalsProperty)?.Contains(CampaignEngine.Review.SuspicionSignals.Unsolved) == true) count++;
+        }
+        return count;
+    }
 }

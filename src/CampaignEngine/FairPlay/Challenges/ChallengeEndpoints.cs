@@ -41,12 +41,13 @@ public static class ChallengeEndpoints
         if (campaign.Protection.ProofOfWork is not { } work) return Problems.NotFound("This campaign asks for no challenge.");
 
         var device = cookies.ReadDevice(http.Request);
+        var newDevice = device is null;
         if (device is null)
         {
             device = VoterCookies.NewDeviceId();
             cookies.WriteDevice(http.Response, device);
         }
-        var issued = tokens.Issue(slug, device, work.Difficulty);
+        var issued = tokens.Issue(slug, device, work.Difficulty, newDevice);
         return TypedResults.Ok(new ChallengeResponse(issued.Token, issued.Difficulty, issued.ExpiresAt, (int)tokens.Lifetime.TotalSeconds));
     }
 }

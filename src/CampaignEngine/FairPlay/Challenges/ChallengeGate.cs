@@ -3,6 +3,20 @@ using CampaignEngine.Campaigns;
 namespace CampaignEngine.FairPlay.Challenges;
 
 /// <summary>What the gate decided: go on (with a fallback count to give back if the submission is not queued), or refuse.</summary>
+/// <summary>
+/// A submission's solution as read and checked without storage: <see cref="ChallengeState.Valid"/> with its
+/// challenge when it is good so far (single use is still to be checked), else what is wrong with it. The
+/// default is a campaign without proof of work.
+/// </summary>
+public readonly record struct ChallengeSolution(ChallengeState State, IssuedChallenge? Challenge)
+{
+    /// <summary>
+    /// A good solution to a challenge issued together with the device it is bound to. Single use makes that
+    /// true of at most one submission per device, and the tally's row keys stay the final word on counting.
+    /// </summary>
+    public bool VouchesForNewDevice => Challenge is { NewDevice: true };
+}
+
 public readonly record struct ChallengeVerdict(ChallengeState State, TimeSpan? RetryAfter, NetworkTicket Fallback)
 {
     public static readonly ChallengeVerdict Off = new(ChallengeState.Valid, null, default);
@@ -34,14 +48,33 @@ public sealed class ChallengeGate(ChallengeTokens tokens, ChallengeStore store, 
     /// </summary>
     public static string FallbackAction(string action) => action + "~unsolved";
 
+    /// <summary>
+    /// Reads and checks the submission's solution without storage (the signature, the expiry, the
+    /// difficulty, the hash), before anything else is looked up: a good solution to a challenge issued
+    /// with a new device spares the acceptor the ledger (<see cref="ChallengeSolution.VouchesForNewDevice"/>).
+    /// </summary>
     /// <param name="deviceId">The device cookie's id (null without one: no challenge can be bound to it).</param>
+    public ChallengeSolution Read(Campaign campaign, string? deviceId, HttpRequest request)
+    {
+        if (campaign.Protection.ProofOfWork is not { } work) return default;
+        var (token, nonce) = SolutionOf(request);
+        if (token is null && nonce is null) return new ChallengeSolution(ChallengeState.Missing, null);
+        var state = Check(campaign.Slug, deviceId, token, nonce, work.Difficulty, out var challenge);
+        return new ChallengeSolution(state, state == ChallengeState.Valid ? challenge : null);
+    }
+
+    /// <param name="solution">What <see cref="Read"/> found in this request.</param>
     /// <param name="count">False for a retry that shares its first attempt's claim, which was counted then.</param>
+    /// <param name="spend">
+    /// False when the acceptor keeps the solution to one use itself (a device's first challenge, routed to its
+    /// first slot); true to record it in the single-use table.
+    /// </param>
     public async Task<ChallengeVerdict> CheckAsync(
-        Campaign campaign, string action, string? deviceId, string? requestKey, bool count, HttpContext http, CancellationToken cancellationToken)
+        Campaign campaign, string action, ChallengeSolution solution, string? requestKey, bool count, bool spend, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (campaign.Protection.ProofOfWork is not { } work) return ChallengeVerdict.Off;
-        var (token, nonce) = SolutionOf(http.Request);
-        if (token is null && nonce is null)
+        if (solution.State == ChallengeState.Missing)
         {
             if (!count) return new ChallengeVerdict(ChallengeState.Missing, null, default);
             var fallback = networks.TryTake(campaign, FallbackAction(action), new ProtectionSettings(null, work.UnsolvedPerNetwork), http);
@@ -49,11 +82,11 @@ public sealed class ChallengeGate(ChallengeTokens tokens, ChallengeStore store, 
             return new ChallengeVerdict(ChallengeState.Missing, fallback.RetryAfter, fallback);
         }
 
-        var state = Check(campaign.Slug, deviceId, token, nonce, work.Difficulty, out var challenge);
-        if (state == ChallengeState.Valid)
+        var state = solution.State;
+        if (solution.Challenge is { } challenge && spend)
         {
             sweeper.NoteUse();
-            if (!await store.TryUseAsync(campaign.Slug, challenge!, requestKey, cancellationToken)) state = ChallengeState.Reused;
+            if (!await store.TryUseAsync(campaign.Slug, challenge, requestKey, cancellationToken)) state = ChallengeState.Reused;
         }
         if (state != ChallengeState.Valid) logger.LogInformation("Refused a submission to {Campaign}: challenge {State}", campaign.Slug, state);
         return new ChallengeVerdict(state, null, default);

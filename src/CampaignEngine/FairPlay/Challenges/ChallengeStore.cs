@@ -8,14 +8,30 @@ namespace CampaignEngine.FairPlay.Challenges;
 /// <summary>
 /// The used challenges (table <c>challenges</c>): a row per challenge that a submission carried, inserted
 /// only if absent, so across all instances each challenge is taken once. The partition is the hour the
-/// challenge expires and the first two characters of its random id (<c>2026060112-Qx</c>): one hour's rows
-/// spread over 4,096 partitions, and whole past hours are deleted by a range query.
+/// challenge expires and one of eight lanes picked by the id's first character (<c>2026060112-5</c>): few
+/// enough that rows arriving together share a transaction (<see cref="InsertBatcher"/>), enough that no
+/// partition carries more than an eighth of the load, and whole past hours are deleted by a range query.
 /// </summary>
-public sealed class ChallengeStore(StorageClients clients, StorageNames names)
+public sealed class ChallengeStore
 {
+    private const int Lanes = 8;
+    private const string UseProperty = "Use";
+    private readonly StorageClients clients;
+    private readonly StorageNames names;
+    private readonly InsertBatcher inserts;
+
+    public ChallengeStore(StorageClients clients, StorageNames names)
+    {
+        this.clients = clients;
+        this.names = names;
+        inserts = new InsertBatcher(Table);
+    }
+
     private TableClient Table => clients.Tables.GetTableClient(names.ChallengesTable);
 
-    public static string Partition(DateTimeOffset expiresAt, string id) => Hour(expiresAt) + "-" + id[..2];
+    // Base64url characters' low three bits are close to uniform over random ids, and any other id still gets a lane.
+    public static string Partition(DateTimeOffset expiresAt, string id) =>
+        Hour(expiresAt) + "-" + (id[0] % Lanes).ToString(CultureInfo.InvariantCulture);
 
     private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
@@ -33,18 +49,13 @@ public sealed class ChallengeStore(StorageClients clients, StorageNames names)
     public async Task<bool> TryUseAsync(string slug, string id, DateTimeOffset expiresAt, string? requestKey, CancellationToken cancellationToken = default)
     {
         var partition = Partition(expiresAt, id);
-        var row = new TableEntity(partition, id) { ["Campaign"] = slug, ["RequestKey"] = requestKey };
-        try
-        {
-            await Table.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            if (requestKey is null) return false;
-            var used = await Table.GetEntityIfExistsAsync<TableEntity>(partition, id, ["RequestKey"], cancellationToken);
-            return used.HasValue && used.Value!.GetString("RequestKey") == requestKey;
-        }
+        // Marks this very use, so an insert whose answer was lost and was retried is not taken for someone else's.
+        var use = Guid.NewGuid().ToString("N");
+        var row = new TableEntity(partition, id) { ["Campaign"] = slug, ["RequestKey"] = requestKey, [UseProperty] = use };
+        if (await inserts.TryInsertAsync(row, cancellationToken)) return true;
+        var used = await Table.GetEntityIfExistsAsync<TableEntity>(partition, id, ["RequestKey", UseProperty], cancellationToken);
+        return used.HasValue
+            && (used.Value!.GetString(UseProperty) == use || requestKey is not null && used.Value.GetString("RequestKey") == requestKey);
     }
 
     /// <summary>Deletes the rows of challenges that expired in an hour before the one of <paramref name="before"/>; returns how many.</summary>

@@ -43,6 +43,30 @@ public sealed class ChallengeTokensTests
     }
 
     [Fact]
+    public void AChallengeIssuedWithItsDeviceSaysSoAndTheMarkCannotBeAddedOrRemoved()
+    {
+        var tokens = Tokens();
+        var fresh = tokens.Issue("summer", Device, 16, newDevice: true).Token;
+        var known = tokens.Issue("summer", Device, 16).Token;
+
+        Assert.Equal(ChallengeState.Valid, tokens.Check("summer", Device, fresh, out var read));
+        Assert.True(read!.NewDevice);
+        Assert.Equal(16, read.Difficulty);
+        Assert.Equal(ChallengeState.Valid, tokens.Check("summer", Device, known, out read));
+        Assert.False(read!.NewDevice);
+
+        static string Edit(string token, Func<string, string> difficulty)
+        {
+            var parts = token.Split('.');
+            parts[2] = difficulty(parts[2]);
+            return string.Join('.', parts);
+        }
+        Assert.Equal(ChallengeState.Invalid, Check(tokens, "summer", Device, Edit(known, d => d + "n")));
+        Assert.Equal(ChallengeState.Invalid, Check(tokens, "summer", Device, Edit(fresh, d => d.TrimEnd('n'))));
+        Assert.Equal(ChallengeState.Invalid, Check(tokens, "summer", Device, Edit(fresh, d => d + "n")));
+    }
+
+    [Fact]
     public void EachChallengeIsNew() =>
         Assert.NotEqual(Tokens().Issue("summer", Device, 16).Id, Tokens().Issue("summer", Device, 16).Id);
 
