@@ -259,18 +259,33 @@ try
     // Azurite's queue service stops answering while it collects deleted messages' bodies, once a
     // minute; a run this long meets it. The same load with the outbox off and on shows what a fan
     // waits for when one storage service pauses.
-    foreach (var outboxOn in Wants("stall") ? new[] { false, true } : [])
+    // The third run splits the engine as the Functions host does (HTTP on one instance, the queue and the
+    // outbox drain on another): the pause then meets a table service the accept side does not share with
+    // an in-process tally, though the two processes still share this machine's cores.
+    foreach (var (outboxOn, split) in Wants("stall") ? new[] { (false, false), (true, false), (true, true) } : [])
     {
-        var label = outboxOn ? "outbox on" : "outbox off";
-        Step($"Through the queue's pause: {Headline} connections, tally in-process, {stallSeconds} s, {label}");
-        var stallSettings = new Dictionary<string, string>(settings);
+        var label = (outboxOn ? "outbox on" : "outbox off") + (split ? ", tally in its own process" : "");
+        Step($"Through the queue's pause: {Headline} connections, tally {(split ? "in its own process" : "in-process")}, {stallSeconds} s, {label}");
+        var stallSettings = new Dictionary<string, string>(split ? acceptSettings : settings);
+        // Here the tally does drain, so the backlog rule (fuller messages while the queue is behind) is back on.
+        if (split) stallSettings.Remove("GroupCommit__BacklogMessages");
         if (!outboxOn) stallSettings["Outbox__AnswerWithin"] = "00:00:00";
-        var phase = await StartPhaseAsync("bench", stallSettings, warmUp: true);
-        var stallSlug = await phase.Engine.CreatePollAsync(outboxOn ? "bench-stall-outbox" : "bench-stall-queue", 4);
+        var phase = await StartPhaseAsync("bench", stallSettings, warmUp: !split);
+        var tallier = split ? Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings) : null;
+        if (tallier is not null) await tallier.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+        if (split)
+        {
+            var warm = await phase.Engine.CreatePollAsync("warmup", 4);
+            var warmRun = await phase.Wrk.VotesForAsync(Headline, warmUpSeconds, warm, 4);
+            await Tally.WaitAsync(phase.Engine, warm, warmRun, TimeSpan.FromSeconds(120));
+            await SettleAsync();
+        }
+        var stallSlug = await phase.Engine.CreatePollAsync(outboxOn ? split ? "bench-stall-split" : "bench-stall-outbox" : "bench-stall-queue", 4);
         var run = await VotesAsync(phase, stallSlug, Headline, () => phase.Wrk.VotesForAsync(Headline, stallSeconds, stallSlug, 4), TimeSpan.FromSeconds(180));
         var writes = await phase.Engine.OutboxWritesAsync();
-        results.Stall.Add(new StallRun(label, outboxOn, run, writes));
+        results.Stall.Add(new StallRun(label, outboxOn, run, writes, split));
         Console.WriteLine($"  {label}: {writes:N0} groups took the outbox");
+        if (tallier is not null) Stop(tallier);
         End(phase);
     }
 

@@ -81,7 +81,7 @@ public static class Report
         foreach (var x in r.Stall)
         {
             var v = x.Run;
-            s.AppendLine($"| {v.Load.Elapsed.TotalSeconds:0} s at {r.HeadlineConnections} connections, tally in-process, through the queue's pause, {x.Label} | {v.Load.AcceptedPerSecond:N0} votes/s (p50 {v.Load.P50Ms:0.0} ms, p99 {v.Load.P99Ms:0.0} ms, max {v.Load.MaxMs:0} ms); " +
+            s.AppendLine($"| {v.Load.Elapsed.TotalSeconds:0} s at {r.HeadlineConnections} connections, {(x.Split ? "" : "tally in-process, ")}through the queue's pause, {x.Label} | {v.Load.AcceptedPerSecond:N0} votes/s (p50 {v.Load.P50Ms:0.0} ms, p99 {v.Load.P99Ms:0.0} ms, max {v.Load.MaxMs:0} ms); " +
                          $"{x.OutboxWrites:N0} groups took the outbox; tally {(v.Tally.Exact ? "exact" : $"NOT exact ({v.Tally.Tallied:N0} of {v.Tally.Receipts:N0})")} {v.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept |");
         }
         if (r.ResultsPage is { } page) s.AppendLine($"| results page `GET /c/{{slug}}/results`, {r.HeadlineConnections} connections | {page.Load.RequestsPerSecond:N0} req/s (p99 {page.Load.P99Ms:0.0} ms, non-2xx {page.Load.Non2xx}) |");

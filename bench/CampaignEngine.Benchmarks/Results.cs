@@ -54,4 +54,4 @@ public sealed class BenchResults
 }
 
 /// <summary>A long run at the headline level; <paramref name="OutboxWrites"/> is how many groups took the outbox.</summary>
-public sealed record StallRun(string Label, bool OutboxOn, VoteRun Run, long OutboxWrites);
+public sealed record StallRun(string Label, bool OutboxOn, VoteRun Run, long OutboxWrites, bool Split = false);

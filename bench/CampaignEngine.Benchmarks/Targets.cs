@@ -28,7 +28,7 @@ public static class Targets
                         ? "the tally did not reach the receipts within the run's deadline"
                         : $"the accepts did not finish within the run's time limit ({d.Load.Sent:N0} of {r.DunkinSubmissions:N0} sent; the few votes in flight when wrk was stopped are counted but have no receipt)"));
         }
-        if (r.Stall.FirstOrDefault(x => x.OutboxOn) is { } stalled)
+        if (r.Stall.FirstOrDefault(x => x.OutboxOn && !x.Split) is { } stalled)
         {
             var name = $"p99 through the queue's pause ({r.HeadlineConnections} connections, tally in-process, outbox on)";
             list.Add(stalled.Run.Tally.Exact

@@ -29,14 +29,23 @@ public sealed class OutboxDrainer(
     private async Task<int> DrainAsync(IQueueFunction function, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var now = time.GetUtcNow();
         var due = new List<OutboxRow>();
-        await foreach (var row in outbox.WrittenBeforeAsync(function.Queue, now - settings.DrainAfter, settings.BatchSize, cancellationToken))
+        await foreach (var row in outbox.WrittenBeforeAsync(function.Queue, time.GetUtcNow() - settings.DrainAfter, settings.BatchSize, cancellationToken))
         {
             due.Add(row);
         }
-        if (due.Count == 0) return 0;
+        var drained = 0;
+        foreach (var chunk in due.Chunk(settings.LeaseChunk))
+        {
+            drained += await DrainChunkAsync(function, chunk, cancellationToken);
+        }
+        return drained;
+    }
 
+    private async Task<int> DrainChunkAsync(IQueueFunction function, OutboxRow[] due, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
         var leased = (await Task.WhenAll(due.Select(r => outbox.TryLeaseAsync(r, now, now + settings.Lease, cancellationToken))))
             .OfType<OutboxRow>().ToList();
         var expired = leased.Where(r => r.Attempts > settings.MaxAttempts).ToList();

@@ -37,4 +37,10 @@ public sealed class OutboxOptions
 
     /// <summary>Rows taken per queue per pass.</summary>
     [Range(1, 10_000)] public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// Rows leased and run together within a pass. A drainer that dies mid-pass has charged an attempt to
+    /// these only, not to the whole pass (with 256 at once, a few kills used up every row's attempts).
+    /// </summary>
+    [Range(1, 256)] public int LeaseChunk { get; set; } = 16;
 }

@@ -167,6 +167,42 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal("""{"items":[],"bad":true}""", Assert.Single(poisoned).Body.ToString());
     }
 
+    [Fact]
+    public async Task ADrainerStoppedMidPassHasChargedAnAttemptOnlyToTheRowsItHadLeased()
+    {
+        // 40 rows, leased 16 at a time; the pass is stopped as the second chunk runs (as a killed drainer
+        // stops): the first chunk is done, the second charged once, the third never leased.
+        using var stop = new CancellationTokenSource();
+        var calls = 0;
+        var function = new RecordingFunction
+        {
+            Fail = _ =>
+            {
+                if (Interlocked.Increment(ref calls) != 17) return false;
+                stop.Cancel();
+                throw new OperationCanceledException(stop.Token);
+            },
+        };
+        var drainer = Drainer(function, new OutboxOptions { DrainAfter = TimeSpan.Zero, LeaseChunk = 16, Lease = TimeSpan.FromMilliseconds(1) });
+        foreach (var n in Enumerable.Range(0, 40))
+        {
+            await outbox.AddAsync("things", BinaryData.FromString($"{{\"items\":[{{\"n\":{n}}}]}}"), DateTimeOffset.UtcNow);
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drainer.DrainOnceAsync(stop.Token));
+
+        var left = await RowsAsync();
+        Assert.True(left.Count <= 24, "the first chunk was drained");
+        Assert.All(left, r => Assert.InRange(r.Attempts, 0, 1));
+        Assert.True(left.Count(r => r.Attempts == 0) >= 8, "the third chunk was never leased");
+        Assert.True(left.Count(r => r.Attempts == 1) <= 16, "no more than one chunk was charged");
+
+        // The next pass drains the rest, each row once more at most.
+        await drainer.DrainOnceAsync(CancellationToken.None);
+        Assert.Empty(await RowsAsync());
+        Assert.Equal(Enumerable.Range(0, 40), function.Seen.SelectMany(t => Batch<Item>.Parse(t).Items).Select(i => i.N).Distinct().Order());
+    }
+
     private OutboxDrainer Drainer(IQueueFunction function, OutboxOptions options, TimeProvider? time = null) =>
         new(outbox, [function], clients, names, Options.Create(options), time ?? TimeProvider.System, NullLogger<OutboxDrainer>.Instance);
 
