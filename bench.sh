@@ -34,7 +34,7 @@ driver_pid=
 
 # ---- Hook: fault-injection test at full size (written by another engineer) -------------------
 # Runs once tests/CampaignEngine.IntegrationTests holds a test whose name contains FaultInjection.
-if [ "${1:-}" != "--quick" ]; then
+if [ "${1:-}" != "--quick" ] && [ -z "${BENCH_PHASES:-}" ]; then
   echo "== Fault injection at full size"
   if grep -rqs --include='*.cs' 'FaultInjection' tests/CampaignEngine.IntegrationTests; then
     CAMPAIGNENGINE_FAULTS_FULL=1 dotnet test tests/CampaignEngine.IntegrationTests -c Release \
