@@ -177,8 +177,8 @@ public sealed class CaptchaTests(CaptchaTests.Engine fixture) : IClassFixture<Ca
     [Fact]
     public async Task TheSharedPageCarriesTheWidgetAndItsPolicyAllowsThatProviderOnly()
     {
-        var turnstile = await PollAsync("turnstile-page");
-        var hcaptcha = await PollAsync("hcaptcha-page", provider: "hcaptcha");
+        var turnstile = await PollAsync("turnstile-page", locale: "ar");
+        var hcaptcha = await PollAsync("hcaptcha-page", provider: "hcaptcha", locale: "fa");
         using var first = Host.CreateClient();
         using var second = Host.CreateClient();
 
@@ -188,6 +188,8 @@ public sealed class CaptchaTests(CaptchaTests.Engine fixture) : IClassFixture<Ca
         Assert.Equal("public, no-cache", a.Response.Headers.CacheControl?.ToString());
         var widget = Assert.Single(a.Document.QuerySelectorAll("form .cf-turnstile"));
         Assert.Equal(TurnstileSiteKey, widget.GetAttribute("data-sitekey"));
+        // The widget speaks the campaign's language: Turnstile reads it from the widget, hCaptcha from its script.
+        Assert.Equal("ar", widget.GetAttribute("data-language"));
         Assert.Equal(CaptchaProvider.Turnstile.ScriptUrl, Assert.Single(a.Document.QuerySelectorAll("script")).GetAttribute("src"));
         var policy = a.Response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src https://challenges.cloudflare.com;", policy);
@@ -196,7 +198,10 @@ public sealed class CaptchaTests(CaptchaTests.Engine fixture) : IClassFixture<Ca
         Assert.DoesNotContain("google", policy);
 
         var h = await first.GetPageAsync($"/c/{hcaptcha.Slug}");
-        Assert.Equal(HCaptchaSiteKey, Assert.Single(h.Document.QuerySelectorAll("form .h-captcha")).GetAttribute("data-sitekey"));
+        var hWidget = Assert.Single(h.Document.QuerySelectorAll("form .h-captcha"));
+        Assert.Equal(HCaptchaSiteKey, hWidget.GetAttribute("data-sitekey"));
+        Assert.Null(hWidget.GetAttribute("data-language"));
+        Assert.Equal(CaptchaProvider.HCaptcha.ScriptUrl + "?hl=fa", Assert.Single(h.Document.QuerySelectorAll("script")).GetAttribute("src"));
         var hPolicy = h.Response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src https://hcaptcha.com https://*.hcaptcha.com;", hPolicy);
         Assert.Contains("frame-src https://hcaptcha.com https://*.hcaptcha.com;", hPolicy);

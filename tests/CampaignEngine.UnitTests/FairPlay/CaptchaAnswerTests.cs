@@ -64,6 +64,18 @@ public sealed class CaptchaAnswerTests
     public void TheWidgetCarriesTheSiteKeyEscaped() =>
         Assert.Equal("""<div class="h-captcha" data-sitekey="a&quot;b"></div>""", Keys("hcaptcha", new() { SiteKey = "a\"b", Secret = "x" }).Find("hcaptcha")!.WidgetHtml);
 
+    [Fact]
+    public void TheWidgetSpeaksThePagesLanguageWhereItsProviderTakesIt()
+    {
+        Assert.Equal("""<div class="cf-turnstile" data-sitekey="s" data-language="ar"></div>""",
+            Keys("turnstile", new() { SiteKey = "s", Secret = "x" }).Find("turnstile")!.WidgetFor("ar"));
+        Assert.Equal("""<div class="g-recaptcha" data-sitekey="s"></div>""",
+            Keys("recaptcha", new() { SiteKey = "s", Secret = "x" }).Find("recaptcha")!.WidgetFor("ar"));
+        Assert.Equal(CaptchaProvider.Turnstile.ScriptUrl, CaptchaProvider.Turnstile.ScriptFor("ar"));
+        Assert.Equal(CaptchaProvider.ReCaptcha.ScriptUrl + "?hl=pt-BR", CaptchaProvider.ReCaptcha.ScriptFor("pt-BR"));
+        Assert.Equal(CaptchaProvider.HCaptcha.ScriptUrl + "?hl=a%26b", CaptchaProvider.HCaptcha.ScriptFor("a&b"));
+    }
+
     [Theory]
     [InlineData("turnstile", null, true)]
     [InlineData("HCaptcha", "https://verify.example/siteverify", true)]

@@ -7,7 +7,12 @@ namespace CampaignEngine.FairPlay.Captcha;
 public sealed record ConfiguredCaptcha(CaptchaProvider Provider, string SiteKey, string Secret, Uri VerifyUrl)
 {
     /// <summary>The widget a form carries: the same for every fan, so shared pages stay shared.</summary>
-    public string WidgetHtml => $"<div class=\"{Provider.WidgetClass}\" data-sitekey=\"{WebUtility.HtmlEncode(SiteKey)}\"></div>";
+    public string WidgetHtml => WidgetFor(null);
+
+    /// <summary>The widget for a page in <paramref name="language"/>, for providers that take it on the widget (Turnstile).</summary>
+    public string WidgetFor(string? language) =>
+        $"<div class=\"{Provider.WidgetClass}\" data-sitekey=\"{WebUtility.HtmlEncode(SiteKey)}\"" +
+        (language is not null && Provider.LanguageParameter is null ? $" data-language=\"{WebUtility.HtmlEncode(language)}\"" : "") + "></div>";
 }
 
 /// <summary>Which providers this engine has keys for, and what a campaign naming one without them lacks.</summary>

@@ -6,12 +6,22 @@ namespace CampaignEngine.FairPlay.Captcha;
 /// documented server-side verify address. Keys come from settings (<see cref="CaptchaOptions"/>).
 /// </summary>
 /// <param name="Csp">The sources each CSP directive must add, as the provider documents them.</param>
+/// <param name="LanguageParameter">
+/// The script's query parameter for the widget's language (hCaptcha and reCAPTCHA: <c>hl</c>); null for a
+/// provider that reads it from the widget instead (Turnstile: <c>data-language</c>).
+/// </param>
 public sealed record CaptchaProvider(
-    string Name, string ResponseField, string WidgetClass, string ScriptUrl, string VerifyUrl, IReadOnlyDictionary<string, string> Csp)
+    string Name, string ResponseField, string WidgetClass, string ScriptUrl, string VerifyUrl, IReadOnlyDictionary<string, string> Csp,
+    string? LanguageParameter = "hl")
 {
+    /// <summary>The script for a page in <paramref name="language"/> (the campaign's locale).</summary>
+    public string ScriptFor(string language) =>
+        LanguageParameter is null ? ScriptUrl : $"{ScriptUrl}?{LanguageParameter}={Uri.EscapeDataString(language)}";
+
     public static readonly CaptchaProvider Turnstile = new("turnstile", "cf-turnstile-response", "cf-turnstile",
         "https://challenges.cloudflare.com/turnstile/v0/api.js", "https://challenges.cloudflare.com/turnstile/v0/siteverify",
-        new Dictionary<string, string> { ["script-src"] = "https://challenges.cloudflare.com", ["frame-src"] = "https://challenges.cloudflare.com" });
+        new Dictionary<string, string> { ["script-src"] = "https://challenges.cloudflare.com", ["frame-src"] = "https://challenges.cloudflare.com" },
+        LanguageParameter: null);
 
     private const string HCaptchaOrigins = "https://hcaptcha.com https://*.hcaptcha.com";
 

@@ -86,7 +86,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings, F
             resultsCard ? links.Absolute.ResultsCard : links.Absolute.Card, ogTitle ?? title,
             locale.OpenGraphLocale, robots, FanPolicy.Brand(campaign, links), "summary_large_image", Live: resultsCard,
             Challenge: !resultsCard && links.FormToken is not null && campaign.Protection.ProofOfWork is not null ? links.Challenge : null,
-            CaptchaScript: !resultsCard && links.FormToken is not null ? captchaKeys.Find(campaign.Protection.Captcha?.Provider)?.Provider.ScriptUrl : null);
+            CaptchaScript: !resultsCard && links.FormToken is not null ? captchaKeys.Find(campaign.Protection.Captcha?.Provider)?.Provider.ScriptFor(locale.Code) : null);
 
     /// <summary>The banner above a campaign that is not open: not started yet, or closed.</summary>
     public NoticeView? Notice(PageLocale locale, Campaign campaign, Availability availability) => availability switch
@@ -104,7 +104,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings, F
     /// The form of a campaign with CAPTCHA on carries its provider's widget (<see cref="FormView.Captcha"/>), the same for every fan.
     public FormView Form(Campaign campaign, FanLinks links, string route, IFanInput? input) =>
         new(links.Page + "/" + route, input?.Email ?? "", input?.Name ?? "", input?.Consent ?? false, links.FormToken,
-            captchaKeys.Find(campaign.Protection.Captcha?.Provider) is { } captcha ? new RawHtml(captcha.WidgetHtml) : null);
+            captchaKeys.Find(campaign.Protection.Captcha?.Provider) is { } captcha ? new RawHtml(captcha.WidgetFor(campaign.Locale)) : null);
 
     /// <summary>The contact fieldset, as the campaign's contact mode asks for it; null when contact is off.</summary>
     public ContactView? Contact(PageLocale locale, Campaign campaign) => campaign.Contact.Mode switch
