@@ -89,15 +89,17 @@ try
         var started = Engine.Start(dll, storage.ConnectionString, prefix, engineSettings);
         await started.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
         var load = new Wrk(Path.Combine(repo, "bench", "wrk"), started.BaseUrl, Threads);
-        if (warmUp)
-        {
-            // JIT and connection pools; not reported.
-            var warm = await started.CreatePollAsync("warmup", 4);
-            var warmRun = await load.VotesForAsync(Headline, warmUpSeconds, warm, 4);
-            await Tally.WaitAsync(started, warm, warmRun, TimeSpan.FromSeconds(120));
-            await SettleAsync();
-        }
+        if (warmUp) await WarmUpAsync(started, load);
         return new Phase(started, load, storage);
+    }
+
+    // JIT and connection pools; not reported. The votes must be tallied, by this engine or another.
+    async Task WarmUpAsync(Engine engine, Wrk load)
+    {
+        var warm = await engine.CreatePollAsync("warmup", 4);
+        var warmRun = await load.VotesForAsync(Headline, warmUpSeconds, warm, 4);
+        await Tally.WaitAsync(engine, warm, warmRun, TimeSpan.FromSeconds(120));
+        await SettleAsync();
     }
 
     void Stop(Engine stopped)
@@ -271,14 +273,13 @@ try
         if (split) stallSettings.Remove("GroupCommit__BacklogMessages");
         if (!outboxOn) stallSettings["Outbox__AnswerWithin"] = "00:00:00";
         var phase = await StartPhaseAsync("bench", stallSettings, warmUp: !split);
-        var tallier = split ? Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings) : null;
-        if (tallier is not null) await tallier.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+        Engine? tallier = null;
         if (split)
         {
-            var warm = await phase.Engine.CreatePollAsync("warmup", 4);
-            var warmRun = await phase.Wrk.VotesForAsync(Headline, warmUpSeconds, warm, 4);
-            await Tally.WaitAsync(phase.Engine, warm, warmRun, TimeSpan.FromSeconds(120));
-            await SettleAsync();
+            // The accept engine tallies nothing, so its warm-up waits for the tally-only engine.
+            tallier = Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings);
+            await tallier.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+            await WarmUpAsync(phase.Engine, phase.Wrk);
         }
         var stallSlug = await phase.Engine.CreatePollAsync(outboxOn ? split ? "bench-stall-split" : "bench-stall-outbox" : "bench-stall-queue", 4);
         var run = await VotesAsync(phase, stallSlug, Headline, () => phase.Wrk.VotesForAsync(Headline, stallSeconds, stallSlug, 4), TimeSpan.FromSeconds(180));

@@ -45,33 +45,28 @@ public static class Report
         if (r.AcceptOnlyLimited is { } l)
         {
             // Per engine core as well: on a shared machine the rate alone also measures the neighbours.
-            var share = r.AcceptOnly is { } plain
-                ? $"; {l.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100:0}% of the plain accept side; " +
-                  $"{l.Load.AcceptedPerSecond / Math.Max(0.01, l.Cpu.Engine):N0} votes per engine core-second against {plain.Load.AcceptedPerSecond / Math.Max(0.01, plain.Cpu.Engine):N0}"
-                : "";
-            s.AppendLine($"| accept side alone, network limits on (every vote from its own X-Forwarded-For address, default limits, per-IP rate limiter off) | {l.Load.AcceptedPerSecond:N0} (p50 {l.Load.P50Ms:0.0} ms, p99 {l.Load.P99Ms:0.0} ms; CPU engine {l.Cpu.Engine:0.00}, machine {l.Cpu.Machine:0.00}{share}; tally {(l.Tally.Exact ? "exact" : $"NOT exact ({l.Tally.Tallied:N0} of {l.Tally.Receipts:N0})")}) |");
+            s.AppendLine(AcceptRow("accept side alone, network limits on (every vote from its own X-Forwarded-For address, default limits, per-IP rate limiter off)",
+                l, r.AcceptOnly is { } plain ? ShareOfPlain(l, plain) : ""));
         }
         if (r.AcceptOnlyForms is { } f)
         {
             var shares = r.AcceptOnly is { } plainJson
-                ? $"; {f.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side" +
-                  (r.AcceptOnlyLimited is { } json ? $", {f.Load.AcceptedPerSecond / json.Load.AcceptedPerSecond * 100:0}% of JSON with network limits" : "") +
-                  $"; {f.Load.AcceptedPerSecond / Math.Max(0.01, f.Cpu.Engine):N0} votes per engine core-second"
+                ? $"; {Percent(f, plainJson)}% of the plain accept side" +
+                  (r.AcceptOnlyLimited is { } json ? $", {Percent(f, json)}% of JSON with network limits" : "") +
+                  $"; {PerEngineCore(f):N0} votes per engine core-second"
                 : "";
-            s.AppendLine($"| accept side alone, form posts as a browser sends them (cross-site check on each, 303 answers), network limits on | {f.Load.AcceptedPerSecond:N0} (p50 {f.Load.P50Ms:0.0} ms, p99 {f.Load.P99Ms:0.0} ms; CPU engine {f.Cpu.Engine:0.00}, machine {f.Cpu.Machine:0.00}{shares}; tally {(f.Tally.Exact ? "exact" : $"NOT exact ({f.Tally.Tallied:N0} of {f.Tally.Receipts:N0})")}) |");
+            s.AppendLine(AcceptRow("accept side alone, form posts as a browser sends them (cross-site check on each, 303 answers), network limits on", f, shares));
         }
         if (r.AcceptOnlyChallenged is { } pw)
         {
-            var share = r.AcceptOnly is { } plainJson
-                ? $"; {pw.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side; " +
-                  $"{pw.Load.AcceptedPerSecond / Math.Max(0.01, pw.Cpu.Engine):N0} votes per engine core-second against {plainJson.Load.AcceptedPerSecond / Math.Max(0.01, plainJson.Cpu.Engine):N0}"
-                : "";
-            s.AppendLine($"| accept side alone, proof of work on (each vote with its own device cookie and the challenge issued with it, solved before the run; checking costs the same at any difficulty) | {pw.Load.AcceptedPerSecond:N0} (p50 {pw.Load.P50Ms:0.0} ms, p99 {pw.Load.P99Ms:0.0} ms; CPU engine {pw.Cpu.Engine:0.00}, machine {pw.Cpu.Machine:0.00}{share}; refused {pw.Load.Refused:N0}; tally {(pw.Tally.Exact ? "exact" : $"NOT exact ({pw.Tally.Tallied:N0} of {pw.Tally.Receipts:N0})")}) |");
+            s.AppendLine(AcceptRow("accept side alone, proof of work on (each vote with its own device cookie and the challenge issued with it, solved before the run; checking costs the same at any difficulty)",
+                pw, (r.AcceptOnly is { } plainJson ? ShareOfPlain(pw, plainJson) : "") + $"; refused {pw.Load.Refused:N0}"));
         }
         if (r.AcceptOnlyChallengedReturning is { } pr)
         {
-            var share = r.AcceptOnly is { } plainJson ? $"; {pr.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100:0}% of the plain accept side" : "";
-            s.AppendLine($"| accept side alone, proof of work on, returning devices (each vote with its device's second challenge, which takes a single-use row) | {pr.Load.AcceptedPerSecond:N0} (p50 {pr.Load.P50Ms:0.0} ms, p99 {pr.Load.P99Ms:0.0} ms; CPU engine {pr.Cpu.Engine:0.00}, azurite {pr.Cpu.Azurite:0.00}, machine {pr.Cpu.Machine:0.00}{share}; refused {pr.Load.Refused:N0}; tally {(pr.Tally.Exact ? "exact" : $"NOT exact ({pr.Tally.Tallied:N0} of {pr.Tally.Receipts:N0})")}) |");
+            var share = r.AcceptOnly is { } plainJson ? $"; {Percent(pr, plainJson)}% of the plain accept side" : "";
+            s.AppendLine(AcceptRow("accept side alone, proof of work on, returning devices (each vote with its device's second challenge, which takes a single-use row)",
+                pr, share + $"; refused {pr.Load.Refused:N0}", azurite: true));
         }
         if (r.Dunkin is { } d)
         {
@@ -139,4 +134,17 @@ public static class Report
         }
         return s.ToString();
     }
+
+    /// <summary>A figures row for an accept-side phase: rate, latency, CPU, what <paramref name="extra"/> adds, the tally.</summary>
+    private static string AcceptRow(string what, VoteRun v, string extra, bool azurite = false) =>
+        $"| {what} | {v.Load.AcceptedPerSecond:N0} (p50 {v.Load.P50Ms:0.0} ms, p99 {v.Load.P99Ms:0.0} ms; CPU engine {v.Cpu.Engine:0.00}, " +
+        (azurite ? $"azurite {v.Cpu.Azurite:0.00}, " : "") +
+        $"machine {v.Cpu.Machine:0.00}{extra}; tally {(v.Tally.Exact ? "exact" : $"NOT exact ({v.Tally.Tallied:N0} of {v.Tally.Receipts:N0})")}) |";
+
+    private static string ShareOfPlain(VoteRun v, VoteRun plain) =>
+        $"; {Percent(v, plain)}% of the plain accept side; {PerEngineCore(v):N0} votes per engine core-second against {PerEngineCore(plain):N0}";
+
+    private static string Percent(VoteRun v, VoteRun of) => (v.Load.AcceptedPerSecond / of.Load.AcceptedPerSecond * 100).ToString("0");
+
+    private static double PerEngineCore(VoteRun v) => v.Load.AcceptedPerSecond / Math.Max(0.01, v.Cpu.Engine);
 }

@@ -46,7 +46,7 @@ public sealed class ChallengeTokens(VoterCookies cookies, TimeProvider time, IOp
     public TimeSpan Lifetime => options.Value.Lifetime;
 
     /// <summary>Marks a difficulty whose challenge came with a freshly minted device.</summary>
-    private const char NewDeviceMark = 'n';
+    private const string NewDeviceMark = "n";
 
     public IssuedChallenge Issue(string slug, string deviceId, int difficulty, bool newDevice = false) =>
         Issue(slug, deviceId, difficulty, time.GetUtcNow(), newDevice);
@@ -55,8 +55,7 @@ public sealed class ChallengeTokens(VoterCookies cookies, TimeProvider time, IOp
     {
         var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
         var issued = at.ToUnixTimeSeconds();
-        var mark = newDevice ? NewDeviceMark.ToString() : "";
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{id}.{issued}.{difficulty}{mark}");
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{id}.{issued}.{difficulty}{(newDevice ? NewDeviceMark : "")}");
         var token = payload + "." + WebEncoders.Base64UrlEncode(Mac(slug, deviceId, payload));
         var issuedAt = DateTimeOffset.FromUnixTimeSeconds(issued);
         return new IssuedChallenge(token, id, issuedAt, issuedAt + Lifetime, difficulty, newDevice);
@@ -70,7 +69,7 @@ public sealed class ChallengeTokens(VoterCookies cookies, TimeProvider time, IOp
         if (token.Length > MaxLength) return ChallengeState.Invalid;
         var parts = token.Split('.');
         if (parts.Length != 4 || parts[0].Length != 22) return ChallengeState.Invalid;
-        var newDevice = parts[2].EndsWith(NewDeviceMark);
+        var newDevice = parts[2].EndsWith(NewDeviceMark, StringComparison.Ordinal);
         if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || !int.TryParse(newDevice ? parts[2].AsSpan(0, parts[2].Length - 1) : parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var difficulty))
         {
