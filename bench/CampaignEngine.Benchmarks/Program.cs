@@ -267,7 +267,7 @@ try
     foreach (var (outboxOn, split) in Wants("stall") ? new[] { (false, false), (true, false), (true, true) } : [])
     {
         var label = (outboxOn ? "outbox on" : "outbox off") + (split ? ", tally in its own process" : "");
-        Step($"Through the queue's pause: {Headline} connections, tally {(split ? "in its own process" : "in-process")}, {stallSeconds} s, {label}");
+        Step($"Through the queue's pause: {Headline} connections, tally {(split ? "in its own process" : "in-process")}, {stallSeconds} s, outbox {(outboxOn ? "on" : "off")}");
         var stallSettings = new Dictionary<string, string>(split ? acceptSettings : settings);
         // Here the tally does drain, so the backlog rule (fuller messages while the queue is behind) is back on.
         if (split) stallSettings.Remove("GroupCommit__BacklogMessages");
