@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using CampaignEngine.Campaigns;
+using CampaignEngine.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignEngine.IntegrationTests.Campaigns;
+
+/// <summary>
+/// The campaign cache of one instance, with the campaign edited through another (whose writes this
+/// one's cache does not hear about): fresh within the TTL, and a busy campaign never waits for its read.
+/// </summary>
+public sealed class CampaignCacheTests
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task PastHalfItsLifeAnEntryIsReadAgainWhileItStillServes()
+    {
+        var (clock, reader, editor) = await StartAsync();
+        await using var _ = reader;
+        await using var __ = editor;
+        var slug = await CreateAsync(editor, "Before");
+        var cache = reader.Services.GetRequiredService<CampaignCache>();
+        Assert.Equal("Before", (await cache.FindAsync(slug))!.Title);
+
+        await RetitleAsync(editor, slug, "After");
+        clock.Advance(Ttl * 0.4);
+        Assert.Equal("Before", (await cache.FindAsync(slug))!.Title); // young: no read at all
+        clock.Advance(Ttl * 0.2);
+        // Past half the TTL the entry still answers at once, and sends for the new one behind it.
+        Assert.Equal("Before", (await cache.FindAsync(slug))!.Title);
+
+        // Without the clock moving on: the background read replaced the entry before it expired.
+        var title = await Eventually.ReturnsAsync(async () => (await cache.FindAsync(slug))!.Title, t => t == "After",
+            because: "the refresh-ahead read should have replaced the entry");
+        Assert.Equal("After", title);
+    }
+
+    [Fact]
+    public async Task AnExpiredEntryIsReadOnTheRequestPathAndAnEvictionIsNotUndoneByAnOlderRead()
+    {
+        var (clock, reader, editor) = await StartAsync();
+        await using var _ = reader;
+        await using var __ = editor;
+        var slug = await CreateAsync(editor, "Before");
+        var cache = reader.Services.GetRequiredService<CampaignCache>();
+        Assert.Equal("Before", (await cache.FindAsync(slug))!.Title);
+
+        await RetitleAsync(editor, slug, "After");
+        clock.Advance(Ttl + TimeSpan.FromSeconds(1));
+        Assert.Equal("After", (await cache.FindAsync(slug))!.Title);
+
+        // A write through the reader itself is seen at once, even with a refresh started just before it.
+        clock.Advance(Ttl * 0.6);
+        var refresh = cache.FindAsync(slug);
+        await RetitleAsync(reader, slug, "Latest");
+        await refresh;
+        Assert.Equal("Latest", (await cache.FindAsync(slug))!.Title);
+    }
+
+    [Fact]
+    public async Task ConcurrentMissesForOneSlugShareOneRead()
+    {
+        var (_, reader, editor) = await StartAsync();
+        await using var _r = reader;
+        await using var _e = editor;
+        var slug = await CreateAsync(editor, "Shared");
+        var cache = reader.Services.GetRequiredService<CampaignCache>();
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => cache.FindAsync(slug).AsTask()));
+
+        // One read means one instance: every caller got the very same object.
+        Assert.All(found, campaign => Assert.Same(found[0], campaign));
+        Assert.Equal("Shared", found[0]!.Title);
+    }
+
+    private static async Task<(FakeTimeProvider Clock, EngineHost Reader, EngineHost Editor)> StartAsync()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?> { ["CampaignEngine:CampaignCacheDuration"] = Ttl.ToString(), ["QueueListener:Enabled"] = "false", ["Timers:Enabled"] = "false" };
+        var reader = await EngineHost.StartAsync(settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        var editor = await EngineHost.StartAsync(settings, prefix: reader.Prefix);
+        return (clock, reader, editor);
+    }
+
+    private static async Task<string> CreateAsync(EngineHost host, string title) =>
+        (await host.CreateCampaignAsync(new PollBuilder().UniqueSlug("cache").WithTitle(title), publish: false)).Slug;
+
+    private static async Task RetitleAsync(EngineHost host, string slug, string title)
+    {
+        var patch = new StringContent($$"""{"title":"{{title}}"}""", Encoding.UTF8, "application/merge-patch+json");
+        var response = await host.Admin.PatchAsync($"/api/campaigns/{slug}", patch);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
