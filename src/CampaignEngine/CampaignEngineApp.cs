@@ -52,6 +52,7 @@ public static class CampaignEngineApp
         services.AddOptions<QueueListenerOptions>().BindConfiguration("QueueListener").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProjectionOptions>().BindConfiguration(ProjectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerListenerOptions>().BindConfiguration(TimerListenerOptions.Section);
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
         services.AddSingleton(TimeProvider.System);
@@ -94,6 +95,7 @@ public static class CampaignEngineApp
 
     public static WebApplication MapCampaignEngine(this WebApplication app)
     {
+        app.UseBenchmarkTimings();
         // Only loopback proxies are trusted (the Functions host, a local reverse proxy).
         app.UseForwardedHeaders();
         // No answer is ever to be sniffed into something else (pages, images and errors set it again,

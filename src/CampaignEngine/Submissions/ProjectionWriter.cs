@@ -6,6 +6,7 @@ using CampaignEngine.Kinds;
 using CampaignEngine.Review;
 using CampaignEngine.Storage;
 using CampaignEngine.Storage.Transactions;
+using Microsoft.Extensions.Options;
 
 namespace CampaignEngine.Submissions;
 
@@ -23,12 +24,14 @@ namespace CampaignEngine.Submissions;
 /// The transactions go through <see cref="EntityTransactions"/>, not the SDK's
 /// <c>SubmitTransactionAsync</c>: per submission it costs a fraction of the CPU.
 /// </summary>
-public sealed class ProjectionWriter(StorageClients clients, StorageNames names, CampaignKinds kinds, ILogger<ProjectionWriter> logger)
+public sealed class ProjectionWriter(
+    StorageClients clients, StorageNames names, CampaignKinds kinds, IOptions<ProjectionOptions> options, ILogger<ProjectionWriter> logger)
 {
     private const int MaxRowsPerTransaction = 99; // + the counter row = the 100-operation limit
     private const int MaxAttempts = 50;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> partitionLocks = new();
     private readonly ConcurrentDictionary<string, KnownCounters> knownCounters = new();
+    private readonly SemaphoreSlim transactionSlots = new(options.Value.MaxConcurrentTransactions);
 
     private TableClient Table => clients.Tables.GetTableClient(names.VotesTable);
 
@@ -87,7 +90,7 @@ public sealed class ProjectionWriter(StorageClients clients, StorageNames names,
             changes.AddRange(rows.Select(r => r.Row));
             changes.Add(CounterChange(partition, counters, next));
 
-            var outcome = await clients.Transactions.SubmitAsync(names.VotesTable, changes, cancellationToken);
+            var outcome = await SubmitAsync(changes, cancellationToken);
             if (outcome.Succeeded)
             {
                 // Keep the row just written, with its new ETag, so the next transaction of the
@@ -106,6 +109,19 @@ public sealed class ProjectionWriter(StorageClients clients, StorageNames names,
                 logger.LogDebug("Dropped {Duplicates} already counted submissions in {Partition}", before - rows.Count, partition);
             }
             // Otherwise the counter row moved under us (another instance): read it again and retry.
+        }
+    }
+
+    private async Task<TransactionOutcome> SubmitAsync(List<EntityChange> changes, CancellationToken cancellationToken)
+    {
+        await transactionSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await clients.Transactions.SubmitAsync(names.VotesTable, changes, cancellationToken);
+        }
+        finally
+        {
+            transactionSlots.Release();
         }
     }
 

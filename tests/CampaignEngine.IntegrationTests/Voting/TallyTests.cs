@@ -83,7 +83,8 @@ public sealed class TallyTests(EngineFixture fixture) : IClassFixture<EngineFixt
             .Where(v => v.Shard == 0).Take(120).ToList();
         // Separate writers stand for separate engine instances: only the tally row's ETag keeps them honest.
         var clients = Host.Services.GetRequiredService<StorageClients>();
-        var writers = Enumerable.Range(0, 4).Select(_ => new ProjectionWriter(clients, Host.Names, Host.Services.GetRequiredService<CampaignEngine.Kinds.CampaignKinds>(), NullLogger<ProjectionWriter>.Instance)).ToList();
+        var writers = Enumerable.Range(0, 4).Select(_ => new ProjectionWriter(clients, Host.Names, Host.Services.GetRequiredService<CampaignEngine.Kinds.CampaignKinds>(),
+            Microsoft.Extensions.Options.Options.Create(new ProjectionOptions()), NullLogger<ProjectionWriter>.Instance)).ToList();
 
         var counted = await Task.WhenAll(votes.Chunk(10).Select((chunk, i) => writers[i % writers.Count].WriteAsync(chunk[0].PartitionKey, chunk)));
 
