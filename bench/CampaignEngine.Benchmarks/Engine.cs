@@ -128,6 +128,22 @@ public sealed class Engine : IDisposable
         return json.RootElement.GetProperty("votes").GetInt64();
     }
 
+    /// <summary>The vote queue's send, outbox-insert and answer durations, one line each: "≤5 ms: n, …, max m".</summary>
+    public async Task<IReadOnlyList<string>> SendTimingsAsync()
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/bench/outbox"));
+        var timings = json.RootElement.GetProperty("timings");
+        return new[] { "queueSends", "outboxInserts", "answered", "requests" }.Select(name =>
+        {
+            var snapshot = name == "requests" ? json.RootElement.GetProperty(name) : timings.GetProperty(name);
+            var bounds = snapshot.GetProperty("boundsMs").EnumerateArray().Select(b => b.GetInt32()).ToArray();
+            var counts = snapshot.GetProperty("counts").EnumerateArray().Select(c => c.GetInt64()).ToArray();
+            var total = Math.Max(1, counts.Sum());
+            var cells = counts.Select((count, i) => $"{(i < bounds.Length ? $"≤{bounds[i]}" : $">{bounds[^1]}")} {count:N0} ({100.0 * count / total:0.##}%)");
+            return $"{name}: {string.Join(", ", cells)}; max {snapshot.GetProperty("maxMs").GetDouble():N0} ms";
+        }).ToList();
+    }
+
     public async Task<long> TotalVotesAsync(string slug)
     {
         using var response = await Http.GetAsync($"/api/campaigns/{slug}/results");

@@ -286,6 +286,7 @@ try
         var writes = await phase.Engine.OutboxWritesAsync();
         results.Stall.Add(new StallRun(label, outboxOn, run, writes, split));
         Console.WriteLine($"  {label}: {writes:N0} groups took the outbox");
+        foreach (var line in await phase.Engine.SendTimingsAsync()) Console.WriteLine($"    {line}");
         if (tallier is not null) Stop(tallier);
         End(phase);
     }

@@ -14,6 +14,27 @@ public static class BenchmarkEndpoints
 {
     public const string Setting = "Benchmark:BareEndpoint";
 
+    // POST requests from the first middleware to the end of the response: what the engine itself
+    // takes, to set beside what the load generator saw (a saturated machine delays both ends).
+    private static readonly Messaging.LatencyCounts PostRequests = new();
+
+    /// <summary>Times every POST when the benchmark endpoints are on; call before anything else in the pipeline.</summary>
+    public static IApplicationBuilder UseBenchmarkTimings(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(Setting)) return app;
+        return app.Use(async (http, next) =>
+        {
+            if (!HttpMethods.IsPost(http.Request.Method))
+            {
+                await next(http);
+                return;
+            }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next(http);
+            PostRequests.RecordSince(started);
+        });
+    }
+
     public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
         if (!configuration.GetValue<bool>(Setting)) return app;
@@ -27,7 +48,7 @@ public static class BenchmarkEndpoints
             .ExcludeFromDescription();
         // How many groups took the outbox: the bench reports it next to the latency it bought.
         app.MapGet("/bench/outbox", (Messaging.OutboundQueues queues) =>
-                TypedResults.Ok(new { votes = queues.Votes.OutboxWrites, contacts = queues.Contacts.OutboxWrites }))
+                TypedResults.Ok(new { votes = queues.Votes.OutboxWrites, contacts = queues.Contacts.OutboxWrites, timings = queues.Votes.Timings, requests = PostRequests.Snapshot() }))
             .ExcludeFromDescription();
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Azure.Storage.Queues;
@@ -31,6 +32,9 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     private int overdueSends;
     private long stalledUntilTicks;
     private long outboxWrites;
+    private readonly LatencyCounts queueSends = new();
+    private readonly LatencyCounts outboxInserts = new();
+    private readonly LatencyCounts answered = new();
 
     public GroupCommitQueue(QueueClient queue, GroupCommitOptions options, OutboxRoute? outbox = null)
     {
@@ -50,6 +54,9 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     /// <summary>Groups written to the outbox since start (with or instead of the queue).</summary>
     public long OutboxWrites => Interlocked.Read(ref outboxWrites);
 
+    /// <summary>How long queue sends and outbox inserts took, and how long callers waited for their answer.</summary>
+    public SendTimings Timings => new(queueSends.Snapshot(), outboxInserts.Snapshot(), answered.Snapshot());
+
     /// <summary>Completes when the item is durably on the queue; throws if the send failed.</summary>
     public Task SendAsync<T>(T item)
     {
@@ -58,7 +65,7 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         {
             throw new ArgumentException("The item is larger than one queue message may be.", nameof(item));
         }
-        var entry = new Pending(json, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var entry = new Pending(json, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         if (!pending.Writer.TryWrite(entry))
         {
             throw new ObjectDisposedException(nameof(GroupCommitQueue));
@@ -132,7 +139,7 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         {
             try
             {
-                await queue.SendMessageAsync(message);
+                await TimedSendAsync(message);
                 Complete(group);
             }
             catch (Exception ex)
@@ -170,7 +177,7 @@ public sealed class GroupCommitQueue : IAsyncDisposable
                 }
             }
 
-            var send = queue.SendMessageAsync(message);
+            var send = TimedSendAsync(message);
             try
             {
                 // WaitAsync drops its timer as soon as the send completes, unlike a Task.Delay per group.
@@ -228,9 +235,11 @@ public sealed class GroupCommitQueue : IAsyncDisposable
 
     private async Task<string?> TryOutboxAsync(OutboxRoute route, BinaryData message)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var row = await route.Outbox.AddAsync(route.Queue, message, route.Time.GetUtcNow());
+            outboxInserts.RecordSince(started);
             Interlocked.Increment(ref outboxWrites);
             return row;
         }
@@ -239,6 +248,13 @@ public sealed class GroupCommitQueue : IAsyncDisposable
             route.Logger.LogWarning("The outbox of {Queue} could not take a message either: {Reason}", route.Queue, ex.Message);
             return null;
         }
+    }
+
+    private async Task TimedSendAsync(BinaryData message)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await queue.SendMessageAsync(message);
+        queueSends.RecordSince(started);
     }
 
     private bool IsStalled(OutboxRoute route) =>
@@ -255,9 +271,12 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         }
     }
 
-    private static void Complete(List<Pending> group)
+    private void Complete(List<Pending> group)
     {
-        foreach (var item in group) item.Done.TrySetResult();
+        foreach (var item in group)
+        {
+            if (item.Done.TrySetResult()) answered.RecordSince(item.Arrived);
+        }
     }
 
     private static void Fail(List<Pending> group, Exception ex)
@@ -318,8 +337,11 @@ public sealed class GroupCommitQueue : IAsyncDisposable
         for (var i = 0; i < options.MaxConcurrentSends; i++) await slots.WaitAsync();
     }
 
-    private sealed record Pending(byte[] Json, TaskCompletionSource Done);
+    private sealed record Pending(byte[] Json, TaskCompletionSource Done, long Arrived);
 }
 
 /// <summary>Where a group commit queue's messages go when the queue is slow: the outbox, under the queue's logical name.</summary>
 public sealed record OutboxRoute(QueueOutbox Outbox, string Queue, OutboxOptions Options, TimeProvider Time, ILogger Logger);
+
+/// <summary>Durations of one group commit queue's writes and of its callers' waits.</summary>
+public sealed record SendTimings(LatencySnapshot QueueSends, LatencySnapshot OutboxInserts, LatencySnapshot Answered);

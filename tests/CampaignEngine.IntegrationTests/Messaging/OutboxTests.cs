@@ -67,6 +67,11 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, 300), items);
         Assert.Equal(rows.Count, group.OutboxWrites);
         Assert.True(silent.Connections > 0, "the queue was never tried");
+        // The timings say where the wait went: every caller answered, every answer from an insert, no send finished.
+        var timings = group.Timings;
+        Assert.Equal(300, timings.Answered.Counts.Sum());
+        Assert.Equal(rows.Count, timings.OutboxInserts.Counts.Sum());
+        Assert.Equal(0, timings.QueueSends.Counts.Sum());
     }
 
     [Fact]
@@ -92,6 +97,9 @@ public sealed class OutboxTests : IAsyncLifetime
 
         Assert.Empty(await RowsAsync());
         Assert.Equal(0, group.OutboxWrites);
+        Assert.Equal(200, group.Timings.Answered.Counts.Sum());
+        Assert.Equal(0, group.Timings.OutboxInserts.Counts.Sum());
+        Assert.InRange(group.Timings.QueueSends.Counts.Sum(), 1, 200);
         Assert.True((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0);
     }
 
