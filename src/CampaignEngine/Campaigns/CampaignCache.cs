@@ -67,7 +67,7 @@ public sealed class CampaignCache(CampaignStore store, TimeProvider time, IOptio
         }
         catch (Exception ex) when (entries.TryGetValue(slug, out var kept))
         {
-            // A background refresh: the entry still serves until its TTL, and the next request tries again.
+            // The entry in hand (a refresh's, or one just expired) serves rather than an error; the next request tries again.
             logger.LogWarning("Could not refresh campaign {Slug}: {Reason}", slug, ex.Message);
             return kept.Campaign;
         }
