@@ -18,12 +18,8 @@ public sealed class CampaignCacheTests
     [Fact]
     public async Task PastHalfItsLifeAnEntryIsReadAgainWhileItStillServes()
     {
-        var (clock, reader, editor) = await StartAsync();
-        await using var _ = reader;
-        await using var __ = editor;
-        var slug = await CreateAsync(editor, "Before");
-        var cache = reader.Services.GetRequiredService<CampaignCache>();
-        Assert.Equal("Before", (await cache.FindAsync(slug))!.Title);
+        await using var pair = await CachedAsync("Before");
+        var (clock, reader, editor, slug, cache) = (pair.Clock, pair.Reader, pair.Editor, pair.Slug, pair.Cache);
 
         await RetitleAsync(editor, slug, "After");
         clock.Advance(Ttl * 0.4);
@@ -41,12 +37,8 @@ public sealed class CampaignCacheTests
     [Fact]
     public async Task AnExpiredEntryIsReadOnTheRequestPathAndAnEvictionIsNotUndoneByAnOlderRead()
     {
-        var (clock, reader, editor) = await StartAsync();
-        await using var _ = reader;
-        await using var __ = editor;
-        var slug = await CreateAsync(editor, "Before");
-        var cache = reader.Services.GetRequiredService<CampaignCache>();
-        Assert.Equal("Before", (await cache.FindAsync(slug))!.Title);
+        await using var pair = await CachedAsync("Before");
+        var (clock, reader, editor, slug, cache) = (pair.Clock, pair.Reader, pair.Editor, pair.Slug, pair.Cache);
 
         await RetitleAsync(editor, slug, "After");
         clock.Advance(Ttl + TimeSpan.FromSeconds(1));
@@ -63,11 +55,9 @@ public sealed class CampaignCacheTests
     [Fact]
     public async Task ConcurrentMissesForOneSlugShareOneRead()
     {
-        var (_, reader, editor) = await StartAsync();
-        await using var _r = reader;
-        await using var _e = editor;
-        var slug = await CreateAsync(editor, "Shared");
-        var cache = reader.Services.GetRequiredService<CampaignCache>();
+        await using var pair = await StartAsync();
+        var slug = await CreateAsync(pair.Editor, "Shared");
+        var cache = pair.Cache;
 
         var found = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => cache.FindAsync(slug).AsTask()));
 
@@ -76,13 +66,42 @@ public sealed class CampaignCacheTests
         Assert.Equal("Shared", found[0]!.Title);
     }
 
-    private static async Task<(FakeTimeProvider Clock, EngineHost Reader, EngineHost Editor)> StartAsync()
+    /// <summary>Two instances on one storage; the reader's clock is the test's.</summary>
+    private sealed record Instances(FakeTimeProvider Clock, EngineHost Reader, EngineHost Editor, string Slug = "") : IAsyncDisposable
+    {
+        public CampaignCache Cache => Reader.Services.GetRequiredService<CampaignCache>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Reader.DisposeAsync();
+            await Editor.DisposeAsync();
+        }
+    }
+
+    private static async Task<Instances> StartAsync()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string?> { ["CampaignEngine:CampaignCacheDuration"] = Ttl.ToString(), ["QueueListener:Enabled"] = "false", ["Timers:Enabled"] = "false" };
         var reader = await EngineHost.StartAsync(settings, services: s => s.AddSingleton<TimeProvider>(clock));
         var editor = await EngineHost.StartAsync(settings, prefix: reader.Prefix);
-        return (clock, reader, editor);
+        return new Instances(clock, reader, editor);
+    }
+
+    /// <summary>A campaign created through the editor and read once into the reader's cache.</summary>
+    private static async Task<Instances> CachedAsync(string title)
+    {
+        var pair = await StartAsync();
+        try
+        {
+            var cached = pair with { Slug = await CreateAsync(pair.Editor, title) };
+            Assert.Equal(title, (await cached.Cache.FindAsync(cached.Slug))!.Title);
+            return cached;
+        }
+        catch
+        {
+            await pair.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<string> CreateAsync(EngineHost host, string title) =>
