@@ -165,14 +165,14 @@ try
         ["Timers__Enabled"] = "false",
     };
 
-    async Task<VoteRun> AcceptSideAsync(IReadOnlyDictionary<string, string> engineSettings, bool forwarded, bool form = false)
+    async Task<VoteRun> AcceptSideAsync(IReadOnlyDictionary<string, string> engineSettings, bool forwarded, bool form = false, object? protection = null)
     {
         var acceptOnly = await StartPhaseAsync("bench", engineSettings, warmUp: false);
         // Its warm-up votes stay queued (nothing tallies here); the tally-only engine counts them too.
-        var acceptWarm = await acceptOnly.Engine.CreatePollAsync("warmup", 4);
+        var acceptWarm = await acceptOnly.Engine.CreatePollAsync("warmup", 4, protection);
         await acceptOnly.Wrk.VotesForAsync(Headline, warmUpSeconds, acceptWarm, 4, forwarded, form);
         await SettleAsync();
-        var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4);
+        var split = await acceptOnly.Engine.CreatePollAsync("bench-accept-only", 4, protection);
         return await MeasureAcceptSideAsync(acceptOnly, split, () => acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded, form));
     }
 
@@ -203,9 +203,17 @@ try
 
     // The same with the campaign's network limits counting every vote: each vote comes with its own
     // X-Forwarded-For address (trusted from loopback), so every vote is hashed, counted per address
-    // and per network, and the sync runs. The per-IP rate limiter is off here, as loopback (the plain
-    // run) is exempt from it; what differs is the network limits alone.
+    // and per network, and the sync runs. Its plain run is the same load on a poll whose limits are
+    // off, so wrk does the same work on both sides (a new address per vote costs the load generator
+    // too) and only the limits differ. The per-IP rate limiter is off for both, as loopback (the
+    // plain run) is exempt from it.
     var limitedSettings = new Dictionary<string, string>(acceptSettings) { ["RateLimits__Enabled"] = "false" };
+    var limitsOff = new { perAddress = (object?)null, perNetwork = (object?)null };
+    if (Wants("limits") || Wants("forms"))
+    {
+        Step($"Accept side alone, every vote from its own forwarded address, network limits off (the plain run the next ones compare with)");
+        results.AcceptOnlyForwarded = await AcceptSideAsync(limitedSettings, forwarded: true, protection: limitsOff);
+    }
     if (Wants("limits"))
     {
         Step($"Accept side alone, network limits on (the default limits; every vote from its own forwarded address)");
@@ -213,9 +221,12 @@ try
     }
 
     // And as browsers post the fan page's form: the body is a form, the cross-site check reads
-    // Sec-Fetch-Site, and the answer is a 303 to the thank-you page; network limits on as above.
+    // Sec-Fetch-Site, and the answer is a 303 to the thank-you page. First with the limits off (the
+    // form path's own cost against JSON), then on (the limits on the form path).
     if (Wants("forms"))
     {
+        Step($"Accept side alone, form posts (cross-site check on every vote), network limits off");
+        results.AcceptOnlyFormsNoLimits = await AcceptSideAsync(limitedSettings, forwarded: true, form: true, protection: limitsOff);
         Step($"Accept side alone, form posts (cross-site check on every vote), network limits on");
         results.AcceptOnlyForms = await AcceptSideAsync(limitedSettings, forwarded: true, form: true);
     }

@@ -42,20 +42,30 @@ public static class Report
             s.AppendLine($"| accepted votes/s, {r.HeadlineConnections} connections, queue listener off (the HTTP side alone, as on its own Functions instances) | {a.Load.AcceptedPerSecond:N0} (p50 {a.Load.P50Ms:0.0} ms, p99 {a.Load.P99Ms:0.0} ms; CPU engine {a.Cpu.Engine:0.00}, machine {a.Cpu.Machine:0.00}) |");
             s.AppendLine($"| then a tally-only engine drains those {a.Tally.Receipts:N0} votes | {(a.Tally.Exact ? "exact" : $"NOT exact ({a.Tally.Tallied:N0})")} {a.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept, including its start-up |");
         }
+        if (r.AcceptOnlyForwarded is { } forwarded)
+        {
+            s.AppendLine(AcceptRow("accept side alone, every vote from its own X-Forwarded-For address, network limits off (the base for the next three rows; per-IP rate limiter off)",
+                forwarded, r.AcceptOnly is { } plain ? ShareOfPlain(forwarded, plain) : ""));
+        }
         if (r.AcceptOnlyLimited is { } l)
         {
             // Per engine core as well: on a shared machine the rate alone also measures the neighbours.
-            s.AppendLine(AcceptRow("accept side alone, network limits on (every vote from its own X-Forwarded-For address, default limits, per-IP rate limiter off)",
-                l, r.AcceptOnly is { } plain ? ShareOfPlain(l, plain) : ""));
+            s.AppendLine(AcceptRow("accept side alone, network limits on (the same load, default limits)",
+                l, r.AcceptOnlyForwarded is { } plain ? ShareOfPlain(l, plain, "of the same load with the limits off") : ""));
+        }
+        if (r.AcceptOnlyFormsNoLimits is { } fo)
+        {
+            s.AppendLine(AcceptRow("accept side alone, form posts as a browser sends them (cross-site check on each, 303 answers), network limits off",
+                fo, r.AcceptOnlyForwarded is { } plain ? ShareOfPlain(fo, plain, "of JSON with the limits off") : ""));
         }
         if (r.AcceptOnlyForms is { } f)
         {
-            var shares = r.AcceptOnly is { } plainJson
-                ? $"; {Percent(f, plainJson)}% of the plain accept side" +
-                  (r.AcceptOnlyLimited is { } json ? $", {Percent(f, json)}% of JSON with network limits" : "") +
+            var shares = r.AcceptOnlyForwarded is { } plainJson
+                ? $"; {Percent(f, plainJson)}% of JSON with the limits off" +
+                  (r.AcceptOnlyFormsNoLimits is { } fo2 ? $", {Percent(f, fo2)}% of form posts with the limits off" : "") +
                   $"; {PerEngineCore(f):N0} votes per engine core-second"
                 : "";
-            s.AppendLine(AcceptRow("accept side alone, form posts as a browser sends them (cross-site check on each, 303 answers), network limits on", f, shares));
+            s.AppendLine(AcceptRow("accept side alone, form posts as a browser sends them, network limits on", f, shares));
         }
         if (r.AcceptOnlyChallenged is { } pw)
         {
@@ -141,8 +151,8 @@ public static class Report
         (azurite ? $"azurite {v.Cpu.Azurite:0.00}, " : "") +
         $"machine {v.Cpu.Machine:0.00}{extra}; tally {(v.Tally.Exact ? "exact" : $"NOT exact ({v.Tally.Tallied:N0} of {v.Tally.Receipts:N0})")}) |";
 
-    private static string ShareOfPlain(VoteRun v, VoteRun plain) =>
-        $"; {Percent(v, plain)}% of the plain accept side; {PerEngineCore(v):N0} votes per engine core-second against {PerEngineCore(plain):N0}";
+    private static string ShareOfPlain(VoteRun v, VoteRun plain, string of = "of the plain accept side") =>
+        $"; {Percent(v, plain)}% {of}; {PerEngineCore(v):N0} votes per engine core-second against {PerEngineCore(plain):N0}";
 
     private static string Percent(VoteRun v, VoteRun of) => (v.Load.AcceptedPerSecond / of.Load.AcceptedPerSecond * 100).ToString("0");
 

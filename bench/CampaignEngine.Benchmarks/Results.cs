@@ -26,8 +26,14 @@ public sealed class BenchResults
     /// <summary>The HTTP side alone (its listener off), then a tally-only engine draining what it accepted.</summary>
     public VoteRun? AcceptOnly { get; set; }
 
+    /// <summary>The same with every vote from its own forwarded address on a poll whose network limits are off: the base for the next three.</summary>
+    public VoteRun? AcceptOnlyForwarded { get; set; }
+
     /// <summary>The same with network limits counting every vote (each from its own forwarded address).</summary>
     public VoteRun? AcceptOnlyLimited { get; set; }
+
+    /// <summary>Form posts with a browser's Sec-Fetch-Site (the cross-site check runs), each from its own forwarded address, network limits off.</summary>
+    public VoteRun? AcceptOnlyFormsNoLimits { get; set; }
 
     /// <summary>The same as form posts with a browser's Sec-Fetch-Site (the cross-site check runs), network limits on.</summary>
     public VoteRun? AcceptOnlyForms { get; set; }

@@ -26,9 +26,11 @@ public static class Summary
         s.AppendLine($"  raw enqueue, 1 message per vote, 32 in flight        {r.RawEnqueuePerSecond:N0} messages/s");
         s.AppendLine($"  tally exact after last accept (c={r.HeadlineConnections})            {h.Tally.AfterLastAccept.TotalSeconds:0.0} s ({(h.Tally.Exact ? "exact" : "NOT exact")}), {h.Tally.TalliedPerSecond:N0} votes tallied/s");
         if (r.AcceptOnly is { } a) s.AppendLine($"  accept side alone (c={r.HeadlineConnections}, queue listener off)       {a.Load.AcceptedPerSecond:N0} votes/s   p99 {a.Load.P99Ms:0.0} ms");
+        if (r.AcceptOnlyForwarded is { } x) s.AppendLine($"  accept side alone, forwarded, network limits off    {x.Load.AcceptedPerSecond:N0} votes/s   p99 {x.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyLimited is { } l) s.AppendLine($"  accept side alone, network limits on                 {l.Load.AcceptedPerSecond:N0} votes/s   p99 {l.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyChallenged is { } pw) s.AppendLine($"  accept side alone, proof of work on                 {pw.Load.AcceptedPerSecond:N0} votes/s   p99 {pw.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyChallengedReturning is { } pr) s.AppendLine($"  accept side alone, proof of work, returning devices  {pr.Load.AcceptedPerSecond:N0} votes/s   p99 {pr.Load.P99Ms:0.0} ms");
+        if (r.AcceptOnlyFormsNoLimits is { } fo) s.AppendLine($"  accept side alone, form posts, limits off           {fo.Load.AcceptedPerSecond:N0} votes/s   p99 {fo.Load.P99Ms:0.0} ms");
         if (r.AcceptOnlyForms is { } f) s.AppendLine($"  accept side alone, form posts, cross-site + limits   {f.Load.AcceptedPerSecond:N0} votes/s   p99 {f.Load.P99Ms:0.0} ms");
         if (r.Dunkin is { } d)
         {

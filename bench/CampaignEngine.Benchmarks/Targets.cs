@@ -35,14 +35,16 @@ public static class Targets
                 ? AtMost(name, stalled.Run.Load.P99Ms, 100, "ms")
                 : new Target(name, "≤ 100 ms, counts exact", $"NOT exact ({stalled.Run.Tally.Tallied:N0} of {stalled.Run.Tally.Receipts:N0})", false, "a count was lost"));
         }
-        if (r.AcceptOnly is { } plain && r.AcceptOnlyLimited is { } limited)
+        // Both against the same load on a poll with its limits off, so the ratio measures the engine, not wrk.
+        if (r.AcceptOnlyForwarded is { } plain && r.AcceptOnlyLimited is { } limited)
         {
-            list.Add(AtLeast("accept side with network limits on, share of the plain accept side", limited.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100, 90, "%"));
+            list.Add(AtLeast("accept side with network limits on, share of the same load with them off", limited.Load.AcceptedPerSecond / plain.Load.AcceptedPerSecond * 100, 90, "%"));
         }
-        if (r.AcceptOnly is { } plainJson && r.AcceptOnlyForms is { } forms)
+        if (r.AcceptOnlyForwarded is { } plainJson && r.AcceptOnlyForms is { } forms)
         {
-            // Issue 10's budget for the network limits and the cross-site check together; a form body and a 303 are part of this path too.
-            list.Add(AtLeast("form posts with the cross-site check and network limits, share of the plain accept side", forms.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100, 90, "%"));
+            // Issue 10's budget for the network limits and the cross-site check together. The base is JSON
+            // with the limits off, so a form body and a 303 count against the budget too: the strict reading.
+            list.Add(AtLeast("form posts with the cross-site check and network limits, share of JSON with the limits off", forms.Load.AcceptedPerSecond / plainJson.Load.AcceptedPerSecond * 100, 90, "%"));
         }
         if (r.AcceptOnly is { } plainRate && r.AcceptOnlyChallenged is { } challenged)
         {
