@@ -110,7 +110,7 @@ public sealed class SubmissionAcceptor(
         // One fallback count per submission: an unsolved challenge has taken it already.
         var captcha = proof.Refused
             ? CaptchaVerdict.Off
-            : await captchas.CheckAsync(campaign, action.Code, requestKey, count: !sharedClaim && !unsolvedWork, http, cancellationToken);
+            : await captchas.CheckAsync(campaign, action.Code, participant, requestKey, count: !sharedClaim && !unsolvedWork, http, cancellationToken);
         var network = sharedClaim || proof.Refused || captcha.Refused ? default : networks.TryTake(campaign, action.Code, http);
         if (proof.Refused || captcha.Refused || network.Refused)
         {

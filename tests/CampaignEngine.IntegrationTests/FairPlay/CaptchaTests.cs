@@ -62,10 +62,12 @@ public sealed class CaptchaTests(CaptchaTests.Engine fixture) : IClassFixture<Ca
             captcha = new { provider, unsolvedPerNetwork = new { limit = unsolvedPerNetwork, windowMinutes = 60 } },
         }));
 
-    private static async Task<HttpResponseMessage> VoteAsync(HttpClient fan, string slug, string? token, string forwardedFor = "198.51.100.7")
+    private static async Task<HttpResponseMessage> VoteAsync(
+        HttpClient fan, string slug, string? token, string forwardedFor = "198.51.100.7", string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/c/{slug}/votes") { Content = JsonContent.Create(new { optionId = "choc" }) };
         if (token is not null) request.Headers.Add(CaptchaGate.Header, token);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return await fan.SendAsync(request);
     }
@@ -108,6 +110,62 @@ public sealed class CaptchaTests(CaptchaTests.Engine fixture) : IClassFixture<Ca
         Assert.Equal(HttpStatusCode.Accepted, fresh.StatusCode);
         await NetworkVotes.TallyStaysAsync(Host, poll.Slug, 2);
         Assert.Equal(2, await Challenges.UsedAsync(Host, poll.Slug));
+    }
+
+    private static async Task<string> ReceiptAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
+    }
+
+    [Fact]
+    public async Task ARetryWithTheSameIdempotencyKeyPassesThoughTheProviderRefusesATokenItHasSeen()
+    {
+        var poll = await PollAsync("retry");
+        using var fan = Host.CreateClient(cookies: false);
+        var token = Verify.IssueSingleUse();
+
+        var first = await ReceiptAsync(await VoteAsync(fan, poll.Slug, token, idempotencyKey: "retry-1"));
+        // The answer was lost: the client sends the same request again, token and all.
+        var retry = await ReceiptAsync(await VoteAsync(fan, poll.Slug, token, idempotencyKey: "retry-1"));
+
+        // Whether the retry asked the provider again depends on whether the tally had counted the first by then; either way it passes once.
+        Assert.Equal(first, retry);
+        await NetworkVotes.TallyStaysAsync(Host, poll.Slug, 1);
+    }
+
+    [Fact]
+    public async Task ARetryRacingItsFirstAttemptWaitsForItAndGetsTheSameReceipt()
+    {
+        var poll = await PollAsync("racing");
+        using var fan = Host.CreateClient(cookies: false);
+        // The provider takes its time over the first call, so the retry is refused as a duplicate before the first attempt is done.
+        var token = Verify.IssueSingleUse(TimeSpan.FromMilliseconds(700));
+
+        var firstAttempt = VoteAsync(fan, poll.Slug, token, idempotencyKey: "racing-1");
+        await Eventually.ReturnsAsync(() => Task.FromResult(Verify.CallsFor(token)), calls => calls == 1, because: "the first attempt reached the provider");
+        var retry = await ReceiptAsync(await VoteAsync(fan, poll.Slug, token, idempotencyKey: "racing-1"));
+
+        Assert.Equal(await ReceiptAsync(await firstAttempt), retry);
+        Assert.Equal(2, Verify.CallsFor(token));
+        await NetworkVotes.TallyStaysAsync(Host, poll.Slug, 1);
+    }
+
+    [Fact]
+    public async Task ASeenTokenWithTheSameKeyFromAnotherDeviceIsRefused()
+    {
+        var poll = await PollAsync("other-device");
+        using var first = Host.CreateClient(cookies: false);
+        var token = Verify.IssueSingleUse();
+        await ReceiptAsync(await VoteAsync(first, poll.Slug, token, idempotencyKey: "shared-key"));
+
+        // Another device (its own cookie from a vote of its own) replays the token under the same key.
+        using var other = Host.CreateClient();
+        await ReceiptAsync(await VoteAsync(other, poll.Slug, Verify.Issue()));
+        var body = await AssertRefusedAsync(await VoteAsync(other, poll.Slug, token, idempotencyKey: "shared-key"), HttpStatusCode.BadRequest, "already used");
+
+        Assert.DoesNotContain(token, body);
+        await NetworkVotes.TallyStaysAsync(Host, poll.Slug, 2);
     }
 
     [Fact]

@@ -12,15 +12,16 @@ namespace CampaignEngine.IntegrationTests.FairPlay;
 /// <summary>
 /// A CAPTCHA provider's siteverify API of our own, on a free loopback port: a form-encoded POST of
 /// <c>secret</c>, <c>response</c> and <c>remoteip</c>, answered with the providers' JSON. A token it
-/// issued passes (as often as it is sent, so only the engine's own single-use record stops a replay);
-/// any other fails; tokens starting <c>down-</c> get a 500 and <c>hang-</c> no answer at all.
+/// issued passes (as often as it is sent, so only the engine's own single-use record stops a replay),
+/// or, issued as a real provider's, once only and then <c>timeout-or-duplicate</c>, optionally after a
+/// delay; any other fails; tokens starting <c>down-</c> get a 500 and <c>hang-</c> no answer at all.
 /// </summary>
 public sealed class FakeVerifyServer : IAsyncDisposable
 {
     public const string Secret = "fake-provider-secret-7f3a";
 
     private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, byte> issued = new();
+    private readonly ConcurrentDictionary<string, Issued> issued = new();
 
     private FakeVerifyServer(WebApplication app) => this.app = app;
 
@@ -47,7 +48,15 @@ public sealed class FakeVerifyServer : IAsyncDisposable
     public string Issue()
     {
         var token = "pass-" + Guid.NewGuid().ToString("N");
-        issued[token] = 0;
+        issued[token] = new Issued(SingleUse: false, TimeSpan.Zero);
+        return token;
+    }
+
+    /// <summary>A token that verifies once, as the providers' do, its first answer after <paramref name="delay"/>.</summary>
+    public string IssueSingleUse(TimeSpan delay = default)
+    {
+        var token = "once-" + Guid.NewGuid().ToString("N");
+        issued[token] = new Issued(SingleUse: true, delay);
         return token;
     }
 
@@ -67,9 +76,20 @@ public sealed class FakeVerifyServer : IAsyncDisposable
             return Microsoft.AspNetCore.Http.Results.StatusCode(504);
         }
         if (fields.GetValueOrDefault("secret") != Secret) return Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-secret" } });
-        return issued.ContainsKey(token)
-            ? Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = true, ["hostname"] = "127.0.0.1", ["error-codes"] = Array.Empty<string>() })
-            : Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { "invalid-input-response" } });
+        if (!issued.TryGetValue(token, out var grant)) return Refusal("invalid-input-response");
+        if (grant.SingleUse && !grant.TrySpend()) return Refusal("timeout-or-duplicate");
+        if (grant.Delay > TimeSpan.Zero) await Task.Delay(grant.Delay);
+        return Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = true, ["hostname"] = "127.0.0.1", ["error-codes"] = Array.Empty<string>() });
+    }
+
+    private static IResult Refusal(string code) =>
+        Microsoft.AspNetCore.Http.Results.Json(new Dictionary<string, object> { ["success"] = false, ["error-codes"] = new[] { code } });
+
+    private sealed record Issued(bool SingleUse, TimeSpan Delay)
+    {
+        private int spent;
+
+        public bool TrySpend() => Interlocked.Exchange(ref spent, 1) == 0;
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,12 @@ namespace CampaignEngine.FairPlay.Captcha;
 /// </summary>
 public sealed record CaptchaAnswer(bool Success, IReadOnlyList<string> ErrorCodes, string? Hostname)
 {
+    /// <summary>
+    /// The provider refused the token because it has verified it before: <c>timeout-or-duplicate</c> (Turnstile,
+    /// reCAPTCHA), <c>already-seen-response</c> or <c>invalid-or-already-seen-response</c> (hCaptcha).
+    /// </summary>
+    public bool Seen => !Success && ErrorCodes.Any(c => c.Contains("duplicate", StringComparison.Ordinal) || c.Contains("already-seen", StringComparison.Ordinal));
+
     /// <summary>Null when the body is not a JSON object with a boolean <c>success</c>.</summary>
     public static CaptchaAnswer? Parse(ReadOnlySpan<byte> json)
     {

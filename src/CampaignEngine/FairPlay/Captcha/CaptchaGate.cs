@@ -37,16 +37,19 @@ public readonly record struct CaptchaVerdict(CaptchaState State, TimeSpan? Retry
 /// </summary>
 public sealed class CaptchaGate(
     CaptchaKeys keys, CaptchaVerifier verifier, ChallengeStore store, ChallengeSweeper sweeper, NetworkLimiter networks, VoterCookies cookies,
-    IOptions<ChallengeOptions> challenges, TimeProvider time, ILogger<CaptchaGate> logger)
+    IOptions<ChallengeOptions> challenges, IOptions<CaptchaOptions> options, TimeProvider time, ILogger<CaptchaGate> logger)
 {
+    private static readonly TimeSpan RetryPoll = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How JSON clients send the widget's token.</summary>
     public const string Header = "Captcha-Token";
 
     public const int MaxTokenLength = 4096;
 
+    /// <param name="participant">The submitting device's key: a retry is the same Idempotency-Key from the same device.</param>
     /// <param name="count">False when the fallback was already taken for this submission (a retry sharing its claim, or an unsolved challenge).</param>
     public async Task<CaptchaVerdict> CheckAsync(
-        Campaign campaign, string action, string? requestKey, bool count, HttpContext http, CancellationToken cancellationToken)
+        Campaign campaign, string action, string participant, string? requestKey, bool count, HttpContext http, CancellationToken cancellationToken)
     {
         if (campaign.Protection.Captcha is not { } settings) return CaptchaVerdict.Off;
         if (keys.Find(settings.Provider) is not { } captcha)
@@ -65,24 +68,45 @@ public sealed class CaptchaGate(
             return new CaptchaVerdict(CaptchaState.Missing, fallback.RetryAfter, fallback);
         }
 
-        var state = token.Length > MaxTokenLength
-            ? CaptchaState.Failed
-            : await verifier.VerifyAsync(captcha, token, http.Connection.RemoteIpAddress?.ToString(), cancellationToken) switch
-            {
-                CaptchaCheck.Passed => CaptchaState.Passed,
-                CaptchaCheck.Failed => CaptchaState.Failed,
-                _ => CaptchaState.Unavailable,
-            };
-        if (state == CaptchaState.Passed)
+        var check = token.Length > MaxTokenLength
+            ? CaptchaCheck.Failed
+            : await verifier.VerifyAsync(captcha, token, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        // Keyed, so the table holds nothing a provider's token could be matched against; no provider's token outlives the lifetime.
+        var id = WebEncoders.Base64UrlEncode(cookies.KeyedHash("captcha|" + token));
+        // Bound to the device too: a token is bound to nothing, so a key alone would let one token pass for many devices.
+        var retryKey = requestKey is null ? null : participant + "|" + requestKey;
+        var state = check switch
         {
-            sweeper.NoteUse();
-            // Keyed, so the table holds nothing a provider's token could be matched against; no provider's token outlives the lifetime.
-            var id = WebEncoders.Base64UrlEncode(cookies.KeyedHash("captcha|" + token));
-            var expires = time.GetUtcNow() + challenges.Value.Lifetime;
-            if (!await store.TryUseAsync(campaign.Slug, id, expires, requestKey, cancellationToken)) state = CaptchaState.Reused;
-        }
+            CaptchaCheck.Passed => await TryUseAsync(campaign, id, retryKey, cancellationToken) ? CaptchaState.Passed : CaptchaState.Reused,
+            CaptchaCheck.Seen => retryKey is not null && await EarlierAttemptPassedAsync(id, retryKey, cancellationToken) ? CaptchaState.Passed : CaptchaState.Reused,
+            CaptchaCheck.Failed => CaptchaState.Failed,
+            _ => CaptchaState.Unavailable,
+        };
         if (state != CaptchaState.Passed) logger.LogInformation("Refused a submission to {Campaign}: CAPTCHA {State}", campaign.Slug, state);
         return new CaptchaVerdict(state, null, default);
+    }
+
+    private Task<bool> TryUseAsync(Campaign campaign, string id, string? retryKey, CancellationToken cancellationToken)
+    {
+        sweeper.NoteUse();
+        return store.TryUseAsync(campaign.Slug, id, time.GetUtcNow() + challenges.Value.Lifetime, retryKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// A provider verifies a token once, so the retry of a request whose first attempt passed (its answer lost, or still
+    /// on its way) learns that from the single-use row alone. Racing that attempt, the row may not be written yet: wait
+    /// for it as long as the first attempt's verify call may take. Only a token the provider has seen gets here, and
+    /// once its row exists the answer is immediate.
+    /// </summary>
+    private async Task<bool> EarlierAttemptPassedAsync(string id, string retryKey, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + options.Value.VerifyTimeout + TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            if (await store.TakenByAsync(id, retryKey, time.GetUtcNow(), challenges.Value.Lifetime, cancellationToken) is { } taken) return taken;
+            if (time.GetUtcNow() >= deadline) return false;
+            await Task.Delay(RetryPoll, time, cancellationToken);
+        }
     }
 
     /// <summary>The header if sent, else the provider's form field (the endpoint has read the form already).</summary>

@@ -7,6 +7,8 @@ public enum CaptchaCheck
     Passed,
     /// <summary>The provider answered that the token is no good.</summary>
     Failed,
+    /// <summary>The provider refused it as one it has verified before (each token verifies once there too).</summary>
+    Seen,
     /// <summary>The provider could not be asked: down, slow past the timeout, or an answer that is not one.</summary>
     Unavailable,
 }
@@ -43,7 +45,7 @@ public sealed class CaptchaVerifier(IHttpClientFactory clients, IOptions<Captcha
                 return CaptchaCheck.Unavailable;
             }
             if (!answer.Success) logger.LogInformation("The {Provider} verify API refused a token: {Codes}", captcha.Provider.Name, string.Join(',', answer.ErrorCodes));
-            return answer.Success ? CaptchaCheck.Passed : CaptchaCheck.Failed;
+            return answer.Success ? CaptchaCheck.Passed : answer.Seen ? CaptchaCheck.Seen : CaptchaCheck.Failed;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -58,6 +58,22 @@ public sealed class ChallengeStore
             && (used.Value!.GetString(UseProperty) == use || requestKey is not null && used.Value.GetString("RequestKey") == requestKey);
     }
 
+    /// <summary>
+    /// Who took <paramref name="id"/>, for a use that may have expired anywhere up to <paramref name="lifetime"/> from
+    /// <paramref name="now"/>: true when it was <paramref name="requestKey"/>, false when it was another request, and
+    /// null while nobody has. One query over the hours' partitions, which only a retry's doubt pays for.
+    /// </summary>
+    public async Task<bool?> TakenByAsync(string id, string requestKey, DateTimeOffset now, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        // "yyyyMMddHH-lane" sorts before "yyyyMMddHH." ('-' < '.'), so the range holds every lane of those hours.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Hour(now)} and PartitionKey lt {Hour(now + lifetime) + "."} and RowKey eq {id}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RequestKey"], cancellationToken: cancellationToken))
+        {
+            return row.GetString("RequestKey") == requestKey;
+        }
+        return null;
+    }
+
     /// <summary>Deletes the rows of challenges that expired in an hour before the one of <paramref name="before"/>; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(DateTimeOffset before, int most, CancellationToken cancellationToken = default)
     {
