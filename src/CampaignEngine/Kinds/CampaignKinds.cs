@@ -17,6 +17,11 @@ public sealed class CampaignKinds
         {
             foreach (var action in kind.Actions)
             {
+                // A row key starting "tally|" is a counter row, never a submission.
+                if (action.Code == Submissions.SubmissionKeys.CounterRow)
+                {
+                    throw new InvalidOperationException($"The submission action code '{action.Code}' is the counter rows' key.");
+                }
                 if (!actions.TryAdd(action.Code, (kind, action)))
                 {
                     throw new InvalidOperationException($"Two submission actions use the code '{action.Code}'.");

@@ -27,14 +27,24 @@ public interface ISubmissionAction
 
     IFanInput ReadForm(IFormCollection form);
 
-    /// <summary>Checks the kind's part of the input; the data returned travels on the queue to <see cref="Project"/>.</summary>
-    SubmissionCheck Check(Campaign campaign, IFanInput input);
+    /// <summary>
+    /// Checks the kind's part of the input; the data returned travels on the queue to <see cref="Project"/>. Asynchronous
+    /// for a check that may need a read (a contest vote's entry); most complete synchronously.
+    /// </summary>
+    ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken);
 
     /// <summary>What the submission's row holds beyond the core's fields, and which counters it adds one to.</summary>
     void Project(SubmissionAccepted submission, ProjectionRow row);
 
     /// <summary>The API's words when the allowance is used up ("You have already voted.").</summary>
     string LimitReachedDetail { get; }
+
+    /// <summary>
+    /// Runs once the submissions' rows and counts are written, for every submission of a delivery, those counted by an
+    /// earlier delivery included (a crash may have come between the two), so it must be idempotent. For a write
+    /// beyond the shard partition that must follow the count: a contest's entry row. Most actions need none.
+    /// </summary>
+    Task AfterProjectionAsync(IReadOnlyList<SubmissionAccepted> submissions, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>What every fan input carries besides the kind's own fields: the optional contact details.</summary>
@@ -45,8 +55,16 @@ public interface IFanInput
     bool? Consent { get; }
 }
 
-/// <summary>N submissions per participant per period.</summary>
-public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period);
+/// <summary>
+/// N submissions per participant per period; <paramref name="PerItem"/>: per period and per item the submission names
+/// (its checked data, as a contest vote names its entry), so each item has an allowance of its own.
+/// </summary>
+public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period, bool PerItem = false)
+{
+    /// <summary>The period's key, scoped to the item when the rule is per item.</summary>
+    public string PeriodKey(DateTimeOffset at, TimeZoneInfo zone, string data) =>
+        PerItem ? SubmissionKeys.PeriodKey(Period, at, zone) + "-" + data : SubmissionKeys.PeriodKey(Period, at, zone);
+}
 
 /// <summary>Either the data to queue, or the field errors that refuse the input.</summary>
 public sealed record SubmissionCheck(string? Data, FieldErrors? Errors)

@@ -30,7 +30,10 @@ public sealed class PollVote : ISubmissionAction
             form["email"].FirstOrDefault(), form["name"].FirstOrDefault(), form["consent"].FirstOrDefault() is "yes" or "on" or "true");
     }
 
-    public SubmissionCheck Check(Campaign campaign, IFanInput input)
+    public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Check(campaign, input));
+
+    private static SubmissionCheck Check(Campaign campaign, IFanInput input)
     {
         var poll = campaign.SettingsAs<PollSettings>();
         var vote = (PollVoteRequest)input;

@@ -18,6 +18,7 @@ namespace CampaignEngine.Review;
 public sealed class ReviewStore(StorageClients clients, StorageNames names, CampaignKinds kinds, TimeProvider time, ILogger<ReviewStore> logger)
 {
     private const int MaxRowsPerTransaction = 99; // + the counter row = the 100-operation limit
+    private const int MaxOperations = 100;
     private const int MaxAttempts = 20;
 
     private TableClient Table => clients.Tables.GetTableClient(names.VotesTable);
@@ -88,13 +89,13 @@ public sealed class ReviewStore(StorageClients clients, StorageNames names, Camp
             var notHeld = rowKeys.Except(held.Select(r => r.RowKey), StringComparer.Ordinal).ToList();
             if (held.Count == 0) return (0, notHeld);
 
-            var counters = (await Table.GetEntityIfExistsAsync<TableEntity>(partition, SubmissionKeys.CounterRow, cancellationToken: cancellationToken)).Value
-                ?? throw new InvalidOperationException($"Held submissions in {partition} without a counter row.");
+            var moves = Fitting(held.Select(r => (Row: r, Counters: Moves(decision, r))).ToList());
+            var counterRows = await ReadCounterRowsAsync(partition, moves.SelectMany(m => m.Counters.Select(c => c.Key.Row)), cancellationToken);
             var now = time.GetUtcNow();
-            var actions = new List<TableTransactionAction>(held.Count + 1);
-            foreach (var row in held)
+            var actions = new List<TableTransactionAction>(moves.Count + counterRows.Count);
+            foreach (var (row, counters) in moves)
             {
-                Apply(counters, decision, row);
+                foreach (var (counter, delta) in counters) Add(counterRows[counter.Row], counter.Property, delta);
                 var change = new TableEntity(partition, row.RowKey)
                 {
                     [ReviewRows.StatusProperty] = decision == ReviewDecision.Release ? ReviewRows.Released : ReviewRows.Discarded,
@@ -102,11 +103,17 @@ public sealed class ReviewStore(StorageClients clients, StorageNames names, Camp
                 };
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, change, row.ETag));
             }
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counters, counters.ETag));
+            // A further counter row (a contest entry's votes) may not exist yet: nothing counted in it before this release.
+            actions.AddRange(counterRows.Values.Select(c => c.ETag == default
+                ? new TableTransactionAction(TableTransactionActionType.Add, c)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c, c.ETag)));
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
-                return (held.Count, notHeld);
+                if (moves.Count == held.Count) return (held.Count, notHeld);
+                // What did not fit beside the counter rows it touches goes in a transaction of its own.
+                var rest = await DecidePartitionAsync(campaign, decision, partition, held.Skip(moves.Count).Select(r => r.RowKey).ToList(), cancellationToken);
+                return (moves.Count + rest.Decided, [.. notHeld, .. rest.NotHeld]);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
@@ -120,22 +127,51 @@ public sealed class ReviewStore(StorageClients clients, StorageNames names, Camp
         }
     }
 
-    /// <summary>Moves one held submission out of the held counter: into what its kind counts (release) or the discarded counter.</summary>
-    private void Apply(TableEntity counters, ReviewDecision decision, TableEntity row)
+    /// <summary>The first of the decisions that fit in one transaction with the counter rows they touch.</summary>
+    private static List<(TableEntity Row, List<(CounterKey Key, long Delta)> Counters)> Fitting(List<(TableEntity Row, List<(CounterKey Key, long Delta)> Counters)> moves)
     {
-        Add(counters, ReviewRows.HeldCounter, -1);
+        var counterRows = new HashSet<string>(StringComparer.Ordinal);
+        var fitting = 0;
+        foreach (var (_, counters) in moves)
+        {
+            var touched = new HashSet<string>(counterRows, StringComparer.Ordinal);
+            touched.UnionWith(counters.Select(c => c.Key.Row));
+            if (fitting > 0 && fitting + 1 + touched.Count > MaxOperations) break;
+            counterRows = touched;
+            fitting++;
+        }
+        return moves.Take(fitting).ToList();
+    }
+
+    private async Task<Dictionary<string, TableEntity>> ReadCounterRowsAsync(string partition, IEnumerable<string> counterRows, CancellationToken cancellationToken)
+    {
+        var keys = counterRows.Distinct(StringComparer.Ordinal).ToList();
+        var read = await Task.WhenAll(keys.Select(async key =>
+            (await Table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken)) is { HasValue: true, Value: { } row }
+                ? row
+                : key == SubmissionKeys.CounterRow
+                    ? throw new InvalidOperationException($"Held submissions in {partition} without a counter row.")
+                    : new TableEntity(partition, key)));
+        return read.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+    }
+
+    /// <summary>What deciding one held submission moves: out of the held counter, into what its kind counts (release) or the discarded counter.</summary>
+    private List<(CounterKey Key, long Delta)> Moves(ReviewDecision decision, TableEntity row)
+    {
+        var moves = new List<(CounterKey, long)> { (new CounterKey(SubmissionKeys.CounterRow, ReviewRows.HeldCounter), -1) };
         if (decision == ReviewDecision.Discard)
         {
-            Add(counters, ReviewRows.DiscardedCounter, 1);
-            return;
+            moves.Add((new CounterKey(SubmissionKeys.CounterRow, ReviewRows.DiscardedCounter), 1));
+            return moves;
         }
         var submission = SubmissionOf(row);
         var action = kinds.FindAction(submission.Action)
             ?? throw new InvalidOperationException($"No campaign kind takes submissions of action '{submission.Action}'.");
         var projection = new ProjectionRow();
         action.Project(submission, projection);
-        foreach (var counter in projection.Counters) Add(counters, counter, 1);
-        Add(counters, SubmissionKeys.TotalCounter, 1);
+        moves.AddRange(projection.Counters.Select(c => (c, 1L)));
+        moves.Add((new CounterKey(SubmissionKeys.CounterRow, SubmissionKeys.TotalCounter), 1));
+        return moves;
     }
 
     private static void Add(TableEntity counters, string counter, long delta) =>

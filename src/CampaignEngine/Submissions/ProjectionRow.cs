@@ -9,10 +9,20 @@ namespace CampaignEngine.Submissions;
 public sealed class ProjectionRow
 {
     internal List<EntityProperty> Properties { get; } = new(4);
-    internal List<string> Counters { get; } = new(2);
+    internal List<CounterKey> Counters { get; } = new(2);
 
     public void Set(string property, string value) => Properties.Add(EntityProperty.Of(property, value));
 
-    /// <summary>Adds one to a counter of the shard (a legal table property name, at most 255 per kind's counter row).</summary>
-    public void Count(string counter) => Counters.Add(counter);
+    /// <summary>Adds one to a counter of the shard's counter row (a legal table property name; the row holds at most 252).</summary>
+    public void Count(string counter) => Counters.Add(new CounterKey(SubmissionKeys.CounterRow, counter));
+
+    /// <summary>
+    /// Adds one to a counter on one of the shard's further counter rows (<see cref="SubmissionKeys.CounterRowOf"/>), for a
+    /// kind with more counters than one row holds: a contest's votes per entry. Each further row a transaction touches
+    /// takes one of its 100 operations, so the projection puts fewer submissions in it.
+    /// </summary>
+    public void Count(string counterRow, string counter) => Counters.Add(new CounterKey(counterRow, counter));
 }
+
+/// <summary>One counter: the counter row of the shard partition that holds it, and its property there.</summary>
+public readonly record struct CounterKey(string Row, string Property);

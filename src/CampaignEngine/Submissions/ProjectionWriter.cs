@@ -21,13 +21,15 @@ namespace CampaignEngine.Submissions;
 /// <item>the counter row is replaced under its ETag, so concurrent writers cannot lose increments.</item>
 /// </list>
 /// The kind's action says what a row holds and which counters it adds to; nothing here knows a kind.
+/// A kind with more counters than one row holds (a contest's votes per entry) spreads them over further
+/// counter rows of the shard; each transaction then carries every counter row its submissions touch.
 /// The transactions go through <see cref="EntityTransactions"/>, not the SDK's
 /// <c>SubmitTransactionAsync</c>: per submission it costs a fraction of the CPU.
 /// </summary>
 public sealed class ProjectionWriter(
     StorageClients clients, StorageNames names, CampaignKinds kinds, IOptions<ProjectionOptions> options, ILogger<ProjectionWriter> logger)
 {
-    private const int MaxRowsPerTransaction = 99; // + the counter row = the 100-operation limit
+    private const int MaxOperations = 100;
     private const int MaxAttempts = 50;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> partitionLocks = new();
     private readonly ConcurrentDictionary<string, KnownCounters> knownCounters = new();
@@ -45,9 +47,13 @@ public sealed class ProjectionWriter(
         try
         {
             var counted = 0;
-            foreach (var chunk in projected.Chunk(MaxRowsPerTransaction))
+            foreach (var chunk in Chunks(projected))
             {
-                counted += await WriteChunkAsync(partition, chunk.ToList(), cancellationToken);
+                counted += await WriteChunkAsync(partition, chunk, cancellationToken);
+            }
+            foreach (var group in submissions.GroupBy(s => s.Action))
+            {
+                await kinds.FindAction(group.Key)!.AfterProjectionAsync(group.DistinctBy(s => s.RowKey).ToList(), cancellationToken);
             }
             return counted;
         }
@@ -55,6 +61,29 @@ public sealed class ProjectionWriter(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The submissions in order, as many per transaction as fit beside the counter rows they touch: 99 and the
+    /// one counter row for a poll, fewer when they spread over further counter rows.
+    /// </summary>
+    private static IEnumerable<List<Projected>> Chunks(List<Projected> rows)
+    {
+        var chunk = new List<Projected>();
+        var counterRows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var added = row.CounterRows.Count(r => !counterRows.Contains(r));
+            if (chunk.Count > 0 && chunk.Count + 1 + counterRows.Count + added > MaxOperations)
+            {
+                yield return chunk;
+                chunk = [];
+                counterRows.Clear();
+            }
+            chunk.Add(row);
+            counterRows.UnionWith(row.CounterRows);
+        }
+        if (chunk.Count > 0) yield return chunk;
     }
 
     private Projected Project(SubmissionAccepted submission)
@@ -73,10 +102,11 @@ public sealed class ProjectionWriter(
             // Counted as held alone; releasing it adds what the kind counts (from Data) and the total.
             properties.Add(EntityProperty.Of(ReviewRows.StatusProperty, ReviewRows.Held));
             properties.Add(EntityProperty.Of(ReviewRows.DataProperty, submission.Data));
-            return new Projected(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), [ReviewRows.HeldCounter]);
+            return Projected.Of(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties),
+                [new CounterKey(SubmissionKeys.CounterRow, ReviewRows.HeldCounter)]);
         }
         row.Count(SubmissionKeys.TotalCounter);
-        return new Projected(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), row.Counters);
+        return Projected.Of(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), row.Counters);
     }
 
     private async Task<int> WriteChunkAsync(string partition, List<Projected> rows, CancellationToken cancellationToken)
@@ -84,18 +114,22 @@ public sealed class ProjectionWriter(
         for (var attempt = 1; ; attempt++)
         {
             if (rows.Count == 0) return 0;
-            var counters = knownCounters.TryRemove(partition, out var known) ? known : await ReadCountersAsync(partition, cancellationToken);
+            var counterRows = rows.SelectMany(r => r.CounterRows).Distinct(StringComparer.Ordinal).ToList();
+            var counters = await CountersAsync(partition, counterRows, cancellationToken);
             var next = NextCounts(counters, rows);
-            var changes = new List<EntityChange>(rows.Count + 1);
+            var changes = new List<EntityChange>(rows.Count + counterRows.Count);
             changes.AddRange(rows.Select(r => r.Row));
-            changes.Add(CounterChange(partition, counters, next));
+            changes.AddRange(counterRows.Select(r => CounterChange(partition, r, counters[r], next[r])));
 
             var outcome = await SubmitAsync(changes, cancellationToken);
             if (outcome.Succeeded)
             {
-                // Keep the row just written, with its new ETag, so the next transaction of the
+                // Keep the rows just written, with their new ETags, so the next transaction of the
                 // partition skips a read. A stale copy (another instance wrote since) costs one 412 and a re-read.
-                if (outcome.ETags[^1] is { } etag) knownCounters[partition] = new KnownCounters(next, etag);
+                for (var i = 0; i < counterRows.Count; i++)
+                {
+                    if (outcome.ETags[rows.Count + i] is { } etag) knownCounters[CacheKey(partition, counterRows[i])] = new KnownCounters(next[counterRows[i]], etag);
+                }
                 return rows.Count;
             }
             if (attempt >= MaxAttempts || outcome.Status is not (409 or 412))
@@ -108,8 +142,25 @@ public sealed class ProjectionWriter(
                 rows = await WithoutCountedAsync(partition, rows, cancellationToken);
                 logger.LogDebug("Dropped {Duplicates} already counted submissions in {Partition}", before - rows.Count, partition);
             }
-            // Otherwise the counter row moved under us (another instance): read it again and retry.
+            // Otherwise a counter row moved under us (another instance): read them again and retry.
         }
+    }
+
+    private static string CacheKey(string partition, string counterRow) => partition + "\n" + counterRow;
+
+    /// <summary>The counter rows as last written here (taken out of the cache: a failed attempt must read them again), else read.</summary>
+    private async Task<Dictionary<string, KnownCounters?>> CountersAsync(string partition, List<string> counterRows, CancellationToken cancellationToken)
+    {
+        var counters = new Dictionary<string, KnownCounters?>(counterRows.Count, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var counterRow in counterRows)
+        {
+            if (knownCounters.TryRemove(CacheKey(partition, counterRow), out var known)) counters[counterRow] = known;
+            else missing.Add(counterRow);
+        }
+        var read = await Task.WhenAll(missing.Select(r => ReadCountersAsync(partition, r, cancellationToken)));
+        for (var i = 0; i < missing.Count; i++) counters[missing[i]] = read[i];
+        return counters;
     }
 
     private async Task<TransactionOutcome> SubmitAsync(List<EntityChange> changes, CancellationToken cancellationToken)
@@ -125,9 +176,9 @@ public sealed class ProjectionWriter(
         }
     }
 
-    private async Task<KnownCounters?> ReadCountersAsync(string partition, CancellationToken cancellationToken)
+    private async Task<KnownCounters?> ReadCountersAsync(string partition, string counterRow, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, SubmissionKeys.CounterRow, cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, counterRow, cancellationToken: cancellationToken);
         if (!row.HasValue) return null;
         var counts = new Dictionary<string, long>();
         foreach (var (key, value) in row.Value!)
@@ -144,28 +195,37 @@ public sealed class ProjectionWriter(
         return rows.Where((_, i) => !exists[i]).ToList();
     }
 
-    private static Dictionary<string, long> NextCounts(KnownCounters? current, List<Projected> rows)
+    private static Dictionary<string, Dictionary<string, long>> NextCounts(Dictionary<string, KnownCounters?> current, List<Projected> rows)
     {
-        var next = current is null ? new Dictionary<string, long>() : new Dictionary<string, long>(current.Counts);
+        var next = current.ToDictionary(c => c.Key, c => c.Value is null ? new Dictionary<string, long>() : new Dictionary<string, long>(c.Value.Counts),
+            StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            foreach (var counter in row.Counters) Increment(next, counter);
+            foreach (var counter in row.Counters) Increment(next[counter.Row], counter.Property);
         }
         return next;
     }
 
-    private static EntityChange CounterChange(string partition, KnownCounters? current, Dictionary<string, long> counts)
+    private static EntityChange CounterChange(string partition, string counterRow, KnownCounters? current, Dictionary<string, long> counts)
     {
         var properties = counts.Select(c => EntityProperty.Of(c.Key, c.Value)).ToList();
         return current is null
-            ? EntityChange.Insert(partition, SubmissionKeys.CounterRow, properties)
-            : EntityChange.Replace(partition, SubmissionKeys.CounterRow, properties, current.ETag);
+            ? EntityChange.Insert(partition, counterRow, properties)
+            : EntityChange.Replace(partition, counterRow, properties, current.ETag);
     }
 
     private static void Increment(Dictionary<string, long> counts, string property) =>
         counts[property] = counts.GetValueOrDefault(property) + 1;
 
-    private sealed record Projected(string RowKey, EntityChange Row, List<string> Counters);
+    private sealed record Projected(string RowKey, EntityChange Row, List<CounterKey> Counters, IReadOnlyList<string> CounterRows)
+    {
+        private static readonly string[] MainRowOnly = [SubmissionKeys.CounterRow];
+
+        public static Projected Of(string rowKey, EntityChange row, List<CounterKey> counters) =>
+            new(rowKey, row, counters, counters.TrueForAll(c => c.Row == SubmissionKeys.CounterRow)
+                ? MainRowOnly
+                : counters.Select(c => c.Row).Distinct(StringComparer.Ordinal).ToList());
+    }
 
     /// <summary>A shard's counters as last written or read, and the ETag they were written under.</summary>
     private sealed record KnownCounters(IReadOnlyDictionary<string, long> Counts, string ETag);

@@ -40,7 +40,7 @@ public sealed class SubmissionAcceptor(
             case Availability.Closed: return SubmissionOutcome.Refused(SubmissionRefusal.Closed);
         }
 
-        var check = action.Check(campaign, input);
+        var check = await action.CheckAsync(campaign, input, cancellationToken);
         if (check.Errors is { } invalid)
         {
             return SubmissionOutcome.Refused(SubmissionRefusal.InvalidInput, invalid.ToDictionary());
@@ -67,7 +67,7 @@ public sealed class SubmissionAcceptor(
         // on every instance, without a ledger lookup or a single-use row. A kind with several actions could
         // spend it once per action that way, so those take the single-use table like any other challenge.
         var firstOfDevice = solution.VouchesForNewDevice && kinds.Get(campaign.Kind).Actions.Count == 1;
-        var period = SubmissionKeys.PeriodKey(rule.Period, firstOfDevice ? solution.Challenge!.IssuedAt : now, CampaignTime.Zone(campaign.TimeZone));
+        var period = rule.PeriodKey(firstOfDevice ? solution.Challenge!.IssuedAt : now, CampaignTime.Zone(campaign.TimeZone), check.Data!);
         var shard = SubmissionKeys.ShardOf(participant, campaign.Shards);
         var partition = SubmissionKeys.Partition(campaign.Slug, shard);
 

@@ -12,6 +12,12 @@ public static class SubmissionKeys
 {
     public const string CounterRow = "tally";
 
+    /// <summary>A further counter row of the shard, <c>tally|{name}</c>; they sort together, after the main one.</summary>
+    public static string CounterRowOf(string name) => CounterRow + "|" + name;
+
+    /// <summary>Every further counter row of a shard sorts between these two row keys.</summary>
+    public static (string From, string To) FurtherCounterRows => (CounterRow + "|", CounterRow + "|~");
+
     /// <summary>Counts every submission of the shard, whatever the kind adds.</summary>
     public const string TotalCounter = "total";
 

@@ -72,7 +72,10 @@ public sealed class ThumbsVote : ISubmissionAction
 
     public IFanInput ReadForm(IFormCollection form) => new ThumbsInput(form["thumb"].FirstOrDefault(), null, null, null);
 
-    public SubmissionCheck Check(Campaign campaign, IFanInput input)
+    public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Check(input));
+
+    private static SubmissionCheck Check(IFanInput input)
     {
         var thumb = ((ThumbsInput)input).Thumb;
         if (thumb is "up" or "down") return SubmissionCheck.Valid(thumb);
