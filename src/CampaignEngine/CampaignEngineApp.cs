@@ -1,5 +1,6 @@
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Contests;
 using CampaignEngine.Contacts;
 using CampaignEngine.Branding;
 using CampaignEngine.FairPlay;
@@ -86,6 +87,7 @@ public static class CampaignEngineApp
 
         // The campaign kinds: each is a folder and one line here.
         services.AddPolls();
+        services.AddContests();
 
         services.AddSingleton<FunctionCatalogue>();
         services.AddHostedService<QueueListener>();

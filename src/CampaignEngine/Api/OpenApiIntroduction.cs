@@ -18,12 +18,13 @@ internal static class OpenApiIntroduction
         ("Results", "A campaign's results, in its kind's shape, a second old at most."),
         ("Contacts", "The contact details fans left, each with its purposes and its consent and withdrawal records, for export; withdrawing consent to offers."),
         ("Review", "Submissions held as suspect (a headless browser, a burst from one network or device): list them with their signals, then release them into the count or discard them, each exactly once."),
+        ("Contests", "A contest's entries by moderation status, moderation one at a time or in bulk (approve, reject, feature, delete), and the leaderboard of approved entries by votes."),
         ("Operations", "Health and queue upkeep, for whoever runs the engine."),
         ("Fan pages", "The HTML pages fans see (they work without JavaScript) and the QR codes that lead to them."),
     ];
 
     private const string Introduction = """
-        Brand campaigns: polls today, more kinds to come. Marketers create and run them here; fans take part on the campaign's pages at `/c/{slug}` or through the fan endpoints.
+        Brand campaigns: polls and contests today, more kinds to come. Marketers create and run them here; fans take part on the campaign's pages at `/c/{slug}` or through the fan endpoints.
 
         **A campaign** has the fields every kind shares (title, language, dates and time zone, contact and consent, brand, texts) and its kind's settings in a section named after the kind: `"kind": "poll"` goes with `"poll": { "options": […] }`. Each kind's section is a property of the create body below, with an example you can send as it is.
 

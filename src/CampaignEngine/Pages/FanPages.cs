@@ -154,10 +154,10 @@ public sealed class FanPages(
         }
     }
 
-    private FanLinks Links(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug));
+    internal FanLinks Links(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug));
 
     /// <summary>The links of a page that may show a form: with a fresh form token.</summary>
-    private FanLinks FormLinks(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug), tokens.Issue(campaign.Slug));
+    internal FanLinks FormLinks(HttpContext http, Campaign campaign) => new(urls.For(http.Request, campaign.Slug), tokens.Issue(campaign.Slug));
 
     /// <summary>Receipts are 16 base64url characters; anything else is not shown.</summary>
     private static bool IsReceipt(string? receipt) =>

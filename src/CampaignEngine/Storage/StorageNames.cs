@@ -20,6 +20,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>The proof-of-work challenges submissions have used (each counts once).</summary>
     public string ChallengesTable => prefix + "challenges";
 
+    /// <summary>Contest entries, one row each, in 16 partitions per contest.</summary>
+    public string EntriesTable => prefix + "entries";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -31,7 +34,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable];
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];

@@ -62,7 +62,7 @@ public sealed class NewKindTests(NewKindTests.Fixture fixture) : IClassFixture<N
     {
         var unknown = await Host.Admin.PostAsJsonAsync("/api/campaigns", new { kind = "raffle", title = "x" });
         var errors = await Campaigns.CampaignApiTests.ValidationErrorsAsync(unknown);
-        Assert.Contains("Available kinds: poll, thumbs.", errors["kind"].Single());
+        Assert.Contains("Available kinds: contest, poll, thumbs.", errors["kind"].Single());
 
         var misplaced = await Host.Admin.PostAsJsonAsync("/api/campaigns", new { kind = "poll", title = "x", thumbs = new { prompt = "?" } });
         Assert.Contains("thumbs", (await Campaigns.CampaignApiTests.ValidationErrorsAsync(misplaced)).Keys);
@@ -96,7 +96,7 @@ public sealed class NewKindTests(NewKindTests.Fixture fixture) : IClassFixture<N
             texts = new Dictionary<string, string> { ["vote_button"] = "Go", ["thanks_title"] = "Thumbs up for you!" },
         });
         var errors = await Campaigns.CampaignApiTests.ValidationErrorsAsync(refused);
-        Assert.Contains("'vote_button' is a text of 'poll' campaigns; this one is a 'thumbs'.", errors["texts.vote_button"].Single());
+        Assert.Contains("'vote_button' is a text of 'contest', 'poll' campaigns; this one is a 'thumbs'.", errors["texts.vote_button"].Single());
         Assert.DoesNotContain("texts.thanks_title", errors.Keys);
     }
 }

@@ -33,12 +33,12 @@ public sealed class CampaignValidatorTests
     }
 
     [Theory]
-    [InlineData("contest")]
+    [InlineData("raffle")]
     [InlineData("lottery")]
     public void AnUnknownKindIsRefusedWithTheKindsAvailable(string kind)
     {
         var errors = CampaignValidator.Validate(Valid() with { Kind = kind }, All).Errors.ToDictionary();
-        Assert.Contains("Available kinds: poll.", errors["kind"].Single());
+        Assert.Contains("Available kinds: contest, poll.", errors["kind"].Single());
     }
 
     [Theory]

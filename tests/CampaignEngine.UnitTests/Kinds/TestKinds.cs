@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CampaignEngine.Contests;
 using CampaignEngine.Kinds;
 using CampaignEngine.Polls;
 using CampaignEngine.UnitTests.Pages;
@@ -8,7 +9,12 @@ namespace CampaignEngine.UnitTests.Kinds;
 /// <summary>The kinds the engine ships, for tests of the core that need a registry.</summary>
 internal static class TestKinds
 {
-    public static CampaignKinds All { get; } = new([new PollKind(PageFixtures.PollViews)]);
+    /// <summary>The contest kind for what needs no storage: its settings, strings and pages.</summary>
+    public static ContestKind Contest { get; } = new(
+        new ContestPages(PageFixtures.Views, TimeProvider.System), new ContestEnter(null!, TimeProvider.System), new ContestVote(null!, TimeProvider.System));
+
+    // After Contest: static properties are set in the order they are written.
+    public static CampaignKinds All { get; } = new([new PollKind(PageFixtures.PollViews), Contest]);
 
     /// <summary>Extra request fields (a kind's section, or its top-level fields) from an anonymous object.</summary>
     public static Dictionary<string, JsonElement> Fields(object fields) =>

@@ -1,0 +1,69 @@
+namespace CampaignEngine.Contests;
+
+/// <summary>One entry on the board: the entry, its votes, and its rank among the visible entries (ties share a rank).</summary>
+public sealed record BoardEntry(Entry Entry, long Votes, int Rank);
+
+/// <summary>
+/// A contest's entries and their votes as of one refresh, immutable: the gallery's orders, the leaderboard and the
+/// vote check read it without storage. Exact once the queue has drained and the board has refreshed after it.
+/// </summary>
+public sealed class ContestBoard
+{
+    private readonly IReadOnlyDictionary<string, BoardEntry> byId;
+
+    public ContestBoard(string slug, DateTimeOffset asOf, IEnumerable<Entry> entries, IReadOnlyDictionary<string, long> votes)
+    {
+        Slug = slug;
+        AsOf = asOf;
+        var all = entries.Select(e => (Entry: e, Votes: votes.GetValueOrDefault(e.Id))).ToList();
+        var visible = all.Where(x => x.Entry.Visible)
+            .OrderByDescending(x => x.Votes).ThenBy(x => x.Entry.SubmittedAt).ThenBy(x => x.Entry.Id, StringComparer.Ordinal)
+            .ToList();
+        var ranked = new List<BoardEntry>(visible.Count);
+        for (var i = 0; i < visible.Count; i++)
+        {
+            var rank = i > 0 && visible[i].Votes == visible[i - 1].Votes ? ranked[i - 1].Rank : i + 1;
+            ranked.Add(new BoardEntry(visible[i].Entry, visible[i].Votes, rank));
+        }
+        ByVotes = ranked;
+        Newest = ranked.OrderByDescending(b => b.Entry.SubmittedAt).ThenBy(b => b.Entry.Id, StringComparer.Ordinal).ToList();
+        var lookup = ranked.ToDictionary(b => b.Entry.Id, StringComparer.Ordinal);
+        foreach (var (entry, count) in all.Where(x => !x.Entry.Visible)) lookup[entry.Id] = new BoardEntry(entry, count, 0);
+        byId = lookup;
+        ByStatus = all.GroupBy(x => x.Entry.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Votes = all.Sum(x => x.Votes);
+    }
+
+    private ContestBoard(ContestBoard board, DateTimeOffset asOf)
+    {
+        Slug = board.Slug;
+        AsOf = asOf;
+        byId = board.byId;
+        ByVotes = board.ByVotes;
+        Newest = board.Newest;
+        ByStatus = board.ByStatus;
+        Votes = board.Votes;
+    }
+
+    /// <summary>The same board, read again at <paramref name="asOf"/> with nothing changed.</summary>
+    public ContestBoard At(DateTimeOffset asOf) => new(this, asOf);
+
+    public string Slug { get; }
+
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>The visible (approved) entries, most votes first; ties by who entered first.</summary>
+    public IReadOnlyList<BoardEntry> ByVotes { get; }
+
+    /// <summary>The visible entries, newest first.</summary>
+    public IReadOnlyList<BoardEntry> Newest { get; }
+
+    public IReadOnlyDictionary<string, int> ByStatus { get; }
+
+    /// <summary>Votes on every entry, visible or not.</summary>
+    public long Votes { get; }
+
+    public int Count => byId.Count;
+
+    public BoardEntry? Find(string id) => byId.GetValueOrDefault(id);
+}

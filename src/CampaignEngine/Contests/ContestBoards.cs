@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Storage;
+using CampaignEngine.Submissions;
+using Microsoft.Extensions.Options;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>
+/// Keeps each contest's board in memory and refreshes it by what changed: the entry rows and the per-entry counter
+/// rows whose Timestamp is at or after the last read began, less an overlap, so a write that committed while the
+/// last read ran is read next time. A full read every <see cref="ContestOptions.FullRead"/> covers the rest. One
+/// refresh per contest at a time; requests meanwhile get the board in hand, and the first request waits for the first read.
+/// </summary>
+public sealed class ContestBoards(
+    EntryStore entries, StorageClients clients, StorageNames names, TimeProvider time, IOptions<ContestOptions> options, ILogger<ContestBoards> logger)
+{
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, State> states = new();
+
+    /// <summary>The board, refreshed first when it is older than the refresh interval (or was marked stale).</summary>
+    public async Task<ContestBoard> GetAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        var state = states.GetOrAdd(campaign.Slug, slug => new State(slug));
+        var board = state.Board;
+        if (board is not null && !state.Stale && time.GetUtcNow() - board.AsOf < options.Value.BoardRefresh) return board;
+        if (board is not null && !await state.Gate.WaitAsync(0, cancellationToken))
+        {
+            // Someone is refreshing it: answer with the board in hand rather than queue behind them.
+            return board;
+        }
+        if (board is null) await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (state.Board is { } fresh && !state.Stale && time.GetUtcNow() - fresh.AsOf < options.Value.BoardRefresh) return fresh;
+            return await RefreshAsync(campaign, state, cancellationToken);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    /// <summary>A moderator changed an entry through this instance: the next request reads what changed.</summary>
+    public void MarkStale(string slug)
+    {
+        if (states.TryGetValue(slug, out var state)) state.Stale = true;
+    }
+
+    private async Task<ContestBoard> RefreshAsync(Campaign campaign, State state, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var full = state.FullReadAt is not { } last || started - last >= options.Value.FullRead;
+        DateTimeOffset? since = full ? null : state.ReadStartedAt - Overlap;
+        state.Stale = false;
+
+        var changedEntries = 0;
+        if (full) state.Entries.Clear();
+        await foreach (var entry in entries.ChangedSinceAsync(campaign.Slug, since, cancellationToken))
+        {
+            state.Entries[entry.Id] = entry;
+            changedEntries++;
+        }
+        var changedRows = await ReadVotesAsync(campaign.Slug, state, since, full, cancellationToken);
+
+        state.ReadStartedAt = started;
+        if (full) state.FullReadAt = started;
+        if (state.Board is not null && changedEntries == 0 && changedRows == 0)
+        {
+            // Nothing moved: keep the orders, only the age is new.
+            return state.Board = state.Board.At(time.GetUtcNow());
+        }
+        logger.LogDebug("Contest board {Campaign}: {Entries} entries and {Rows} counter rows changed ({Kind} read)",
+            campaign.Slug, changedEntries, changedRows, full ? "full" : "incremental");
+        return state.Board = new ContestBoard(campaign.Slug, time.GetUtcNow(), state.Entries.Values, state.Votes);
+    }
+
+    /// <summary>Reads the further counter rows of the contest's shards; keeps each row's counts so a re-read replaces them.</summary>
+    private async Task<int> ReadVotesAsync(string slug, State state, DateTimeOffset? since, bool full, CancellationToken cancellationToken)
+    {
+        var table = clients.Tables.GetTableClient(names.VotesTable);
+        var (fromRow, toRow) = SubmissionKeys.FurtherCounterRows;
+        var filter = since is { } at
+            ? TableClient.CreateQueryFilter($"PartitionKey gt {slug + "|"} and PartitionKey lt {slug + "|~"} and RowKey gt {fromRow} and RowKey lt {toRow} and Timestamp ge {at}")
+            : TableClient.CreateQueryFilter($"PartitionKey gt {slug + "|"} and PartitionKey lt {slug + "|~"} and RowKey gt {fromRow} and RowKey lt {toRow}");
+        if (full)
+        {
+            state.Rows.Clear();
+            state.Votes.Clear();
+        }
+        var changed = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (name, value) in row)
+            {
+                if (value is long n && name.StartsWith(EntryKeys.CounterPrefix, StringComparison.Ordinal)) counts[name[EntryKeys.CounterPrefix.Length..]] = n;
+            }
+            var key = row.PartitionKey + "/" + row.RowKey;
+            if (state.Rows.TryGetValue(key, out var before))
+            {
+                foreach (var (id, n) in before) state.Votes[id] -= n;
+            }
+            foreach (var (id, n) in counts) state.Votes[id] = state.Votes.GetValueOrDefault(id) + n;
+            state.Rows[key] = counts;
+            changed++;
+        }
+        return changed;
+    }
+
+    private sealed class State(string slug)
+    {
+        public string Slug { get; } = slug;
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public Dictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each counter row's counts as last read (key: partition/row), so a re-read of a row replaces its share.</summary>
+        public Dictionary<string, Dictionary<string, long>> Rows { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, long> Votes { get; } = new(StringComparer.Ordinal);
+        private ContestBoard? board;
+        private volatile bool stale;
+
+        /// <summary>Read by any request, written by the one refresher.</summary>
+        public ContestBoard? Board { get => Volatile.Read(ref board); set => Volatile.Write(ref board, value); }
+
+        public bool Stale { get => stale; set => stale = value; }
+        public DateTimeOffset ReadStartedAt { get; set; }
+        public DateTimeOffset? FullReadAt { get; set; }
+    }
+}

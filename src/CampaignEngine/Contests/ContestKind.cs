@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CampaignEngine.Api;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
+using CampaignEngine.Pages.Localization;
+using CampaignEngine.Submissions;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>The contest kind: fans send entries, moderators approve them, the public votes on the approved ones.</summary>
+public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestVote vote) : ICampaignKind
+{
+    private static readonly KindStrings OwnStrings = KindStrings.Embedded<ContestKind>();
+
+    public string Name => "contest";
+    public string Summary => "Fans send entries (a title and a caption), moderators approve them, and the public votes on the approved ones.";
+    public Type SettingsRequestType => typeof(ContestSettingsRequest);
+    public IReadOnlyList<string> TopLevelFields { get; } = [];
+    public IReadOnlyList<ISubmissionAction> Actions { get; } = [enter, vote];
+    public IKindPages Pages => pages;
+    public KindStrings Strings => OwnStrings;
+
+    public KindSettings? ReadSettings(JsonElement section, FieldErrors errors)
+    {
+        ContestSettingsRequest request;
+        try
+        {
+            request = section.Deserialize<ContestSettingsRequest>(EngineJson.Strict)!;
+        }
+        catch (JsonException ex)
+        {
+            foreach (var (field, messages) in JsonBody.Describe(ex))
+            {
+                foreach (var message in messages) errors.Add(field == "$" ? "" : field, message);
+            }
+            return null;
+        }
+        var settings = ContestSettingsValidator.Validate(request, errors);
+        // Photo entries need the upload and its re-encoding queue function, which are not built yet: say so rather than take them.
+        if (settings is { EntryType: not EntryType.Text })
+        {
+            errors.Add("entryType", "Only text entries are taken for now; photo entries are not available yet.");
+            return null;
+        }
+        return settings;
+    }
+
+    public JsonObject Describe(KindSettings settings) =>
+        JsonSerializer.SerializeToNode(ContestSettingsValidator.Describe((ContestSettings)settings), EngineJson.Options)!.AsObject();
+
+    public KindSettings ReadStored(string json) => JsonSerializer.Deserialize<ContestSettings>(json, EngineJson.Options)!;
+
+    public string WriteStored(KindSettings settings) => JsonSerializer.Serialize((ContestSettings)settings, EngineJson.Options);
+
+    public void CheckLiveChange(KindSettings before, KindSettings after, FieldErrors refusals) =>
+        ContestSettingsValidator.CheckLiveChange((ContestSettings)before, (ContestSettings)after, refusals);
+
+    public bool HasImageSlot(KindSettings settings, string slot) => false;
+
+    public KindResults Summarize(Campaign campaign, CounterTotals counters) =>
+        new ContestResults(campaign.Slug, counters[ContestEnter.EntriesCounter], counters[ContestVote.VotesCounter], counters.UpdatedAt);
+
+    public void MapRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapSubmission(this, enter).WithSummary("Send an entry to a contest (form post or JSON)");
+        app.MapSubmission(this, vote).WithSummary("Vote for an entry of a contest (form post or JSON)");
+        app.MapContestPages();
+        app.MapModerationApi();
+    }
+}
+
+public static class ContestServiceCollectionExtensions
+{
+    public static IServiceCollection AddContests(this IServiceCollection services)
+    {
+        services.AddOptions<ContestOptions>().BindConfiguration(ContestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services
+            .AddSingleton<EntryStore>()
+            .AddSingleton<ContestBoards>()
+            .AddSingleton<ContestEnter>()
+            .AddSingleton<ContestVote>()
+            .AddSingleton<ContestPages>()
+            .AddCampaignKind<ContestKind>();
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>Engine-wide contest settings (bound from <c>Contests</c>).</summary>
+public sealed class ContestOptions
+{
+    public const string Section = "Contests";
+
+    /// <summary>How old the board (entries and their votes) may get before a request reads what changed since.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")] public TimeSpan BoardRefresh { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the board is read whole rather than by what changed, in case a change slipped past the overlap.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")] public TimeSpan FullRead { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,59 @@
+using CampaignEngine.Api;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Pages;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>The contest's own fan pages: the gallery (<c>/c/{slug}/gallery</c>) and each entry's page.</summary>
+public static class ContestPageEndpoints
+{
+    /// <summary>Shared by every fan and renewed with the board: a short public lifetime.</summary>
+    private const string Shared = "public, max-age=2";
+
+    public static IEndpointRouteBuilder MapContestPages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/c/{slug}").WithTags("Fan pages").RequireRateLimiting(RateLimits.FanReads);
+        group.MapGet("/gallery", GalleryAsync)
+            .WithSummary("A contest's gallery of approved entries, most votes first or newest, 24 a page (no JavaScript needed)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/entries/{entryId}", EntryAsync)
+            .WithSummary("One entry of a contest, with its vote button and share links")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        return app;
+    }
+
+    private static async Task<IResult> GalleryAsync(
+        string slug, string? sort, string? page, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, CancellationToken ct)
+    {
+        if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
+        var (campaign, availability) = found;
+        if (availability == Availability.Archived) return pages.Gone(http, campaign);
+        var order = GallerySorts.Parse(sort);
+        var board = await boards.GetAsync(campaign, ct);
+        var last = Math.Max(1, (board.ByVotes.Count + ContestPages.GalleryPageSize - 1) / ContestPages.GalleryPageSize);
+        // An unknown order or a page past the end is an old or edited link: the first page says more than an error.
+        var number = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+        if (order is null || number < 1 || number > last) return TypedResults.Redirect($"/c/{slug}/gallery");
+        var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
+        var html = contest.GalleryPage(campaign, availability, links, board, order.Value, number);
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
+    }
+
+    private static async Task<IResult> EntryAsync(
+        string slug, string entryId, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, CancellationToken ct)
+    {
+        if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
+        var (campaign, availability) = found;
+        if (availability == Availability.Archived) return pages.Gone(http, campaign);
+        if (!EntryKeys.IsId(entryId) || (await boards.GetAsync(campaign, ct)).Find(entryId) is not { Entry.Visible: true } entry)
+        {
+            return pages.NotFound(http);
+        }
+        var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
+        var html = contest.EntryPage(campaign, availability, links, entry);
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
+    }
+
+    private static async Task<(Campaign Campaign, Availability Availability)?> ContestAsync(string slug, FanPages pages, CancellationToken ct) =>
+        await pages.VisibleAsync(slug, ct) is { Campaign.Kind: "contest" } found ? found : null;
+}

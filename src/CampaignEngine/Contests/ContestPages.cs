@@ -1,0 +1,197 @@
+using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
+using CampaignEngine.Pages.Localization;
+using CampaignEngine.Pages.Rendering;
+using CampaignEngine.Pages.Views;
+using CampaignEngine.Submissions;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>
+/// The contest's pages inside the core's shell: the landing page (the entry form and the way to the gallery), the
+/// standing, and the gallery and entry pages its own routes serve (<see cref="ContestPageEndpoints"/>).
+/// </summary>
+public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindPages
+{
+    public const int GalleryPageSize = 24;
+
+    public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
+        IReadOnlyDictionary<string, Participation>? participation = null)
+    {
+        var contest = campaign.SettingsAs<ContestSettings>();
+        var locale = shell.LocaleOf(campaign);
+        var now = time.GetUtcNow();
+        var entering = availability == Availability.Open && contest.EntryWindow.Contains(now);
+        var entry = form?.Input as EntryRequest;
+        var body = shell.Render("contest", locale, new()
+        {
+            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
+            ["notice"] = shell.Notice(locale, campaign, availability),
+            ["errors"] = form is null ? ContestErrors.None : ContestErrors.Of(locale, contest, form),
+            ["form"] = entering ? shell.Form(campaign, links, "entries", form?.Input) : null,
+            ["entry"] = new { Title = entry?.Title ?? "", Caption = entry?.Caption ?? "" },
+            ["limits"] = new { Title = contest.TitleMaxLength, Caption = contest.CaptionMaxLength },
+            ["contact"] = shell.Contact(locale, campaign),
+            ["moderated"] = contest.Moderation == ModerationMode.Pre,
+            ["entries_note"] = availability == Availability.Open ? WindowNote(locale, contest.EntryWindow, now, "entries_not_open", "entries_closed") : null,
+            ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
+            ["gallery"] = Gallery(links),
+            ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
+        });
+        return shell.Layout(locale, body, shell.Head(campaign, locale, campaign.Title, links.Absolute.Page, links, "index, follow"));
+    }
+
+    public string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results,
+        IReadOnlyDictionary<string, Participation>? participation = null)
+    {
+        var locale = shell.LocaleOf(campaign);
+        var title = locale.Format("results_title", campaign.Title);
+        var body = shell.Render("contest-results", locale, new()
+        {
+            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
+            ["notice"] = shell.Notice(locale, campaign, availability),
+            ["results_list"] = Summary(locale, results),
+            ["gallery"] = Gallery(links) + "?sort=votes",
+            ["share_links"] = shell.Share(locale, locale["share_heading"], links.Absolute.Page, locale.Format("share_text", campaign.Title)),
+        });
+        return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, "index, follow", resultsCard: true));
+    }
+
+    public RawHtml Summary(PageLocale locale, KindResults results)
+    {
+        var contest = (ContestResults)results;
+        return shell.Render("contest-totals", locale, new()
+        {
+            ["totals"] = locale.Format("totals", locale.Count("entries", contest.Entries), locale.Count("votes", contest.Votes)),
+            ["updated"] = locale.Format("last_updated", locale.DateTime(contest.UpdatedAt)),
+        });
+    }
+
+    public IReadOnlyList<ShareCards.ShareCardStanding> CardStanding(Campaign campaign, Availability availability, KindResults results) => [];
+
+    /// <summary>One page of the gallery in one order; <paramref name="page"/> is 1-based and already within range.</summary>
+    public string GalleryPage(Campaign campaign, Availability availability, FanLinks links, ContestBoard board, GallerySort sort, int page)
+    {
+        var contest = campaign.SettingsAs<ContestSettings>();
+        var locale = shell.LocaleOf(campaign);
+        var now = time.GetUtcNow();
+        var voting = availability == Availability.Open && contest.VotingWindow.Contains(now);
+        var ordered = sort == GallerySort.Newest ? board.Newest : board.ByVotes;
+        var pages = Math.Max(1, (ordered.Count + GalleryPageSize - 1) / GalleryPageSize);
+        var gallery = Gallery(links);
+        string PageHref(int n) => $"{gallery}?sort={GallerySorts.Name(sort)}" + (n > 1 ? $"&page={n}" : "");
+        var body = shell.Render("contest-gallery", locale, new()
+        {
+            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
+            ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
+            ["sorts"] = GallerySorts.All.Select(s => new { Text = locale[GallerySorts.TextKey(s)], Href = $"{gallery}?sort={GallerySorts.Name(s)}", Current = s == sort }).ToList(),
+            ["entries"] = ordered.Skip((page - 1) * GalleryPageSize).Take(GalleryPageSize).Select(b => EntryView(locale, links, b)).ToList(),
+            // Without contact fields a vote is one button; a contest that asks for contact details votes from the entry page.
+            ["vote_form"] = voting && campaign.Contact.Mode == ContactMode.Off ? shell.Form(campaign, links, "entry-votes", null) : null,
+            ["voting_open"] = voting,
+            ["pages"] = pages == 1 ? null : new
+            {
+                Text = locale.Format("page_of", locale.Number(page), locale.Number(pages)),
+                Previous = page > 1 ? PageHref(page - 1) : null,
+                Next = page < pages ? PageHref(page + 1) : null,
+            },
+            ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
+        });
+        var canonical = links.Absolute.Page + "/gallery" + (sort == GallerySort.Votes && page == 1 ? "" : $"?sort={GallerySorts.Name(sort)}" + (page > 1 ? $"&page={page}" : ""));
+        return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("gallery_title", campaign.Title), canonical, links, "index, follow"));
+    }
+
+    public string EntryPage(Campaign campaign, Availability availability, FanLinks links, BoardEntry entry)
+    {
+        var contest = campaign.SettingsAs<ContestSettings>();
+        var locale = shell.LocaleOf(campaign);
+        var now = time.GetUtcNow();
+        var voting = availability == Availability.Open && contest.VotingWindow.Contains(now);
+        var url = links.Absolute.Page + "/entries/" + entry.Entry.Id;
+        var body = shell.Render("contest-entry", locale, new()
+        {
+            ["entry"] = EntryView(locale, links, entry),
+            ["form"] = voting ? shell.Form(campaign, links, "entry-votes", null) : null,
+            ["contact"] = shell.Contact(locale, campaign),
+            ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
+            ["gallery"] = Gallery(links),
+            ["share_links"] = shell.Share(locale, locale["share_entry_heading"], url, locale.Format("share_entry_text", entry.Entry.Title, campaign.Title)),
+        });
+        return shell.Layout(locale, body, shell.Head(campaign, locale, entry.Entry.Title + " · " + campaign.Title, url, links, "index, follow"));
+    }
+
+    private static object EntryView(PageLocale locale, FanLinks links, BoardEntry b) => new
+    {
+        b.Entry.Id,
+        b.Entry.Title,
+        b.Entry.Caption,
+        b.Entry.Featured,
+        Href = links.Page + "/entries/" + b.Entry.Id,
+        Votes = locale.Count("votes", b.Votes),
+        Rank = locale.Format("rank", locale.Number(b.Rank)),
+        VoteLabel = locale.Format("vote_for", b.Entry.Title),
+    };
+
+    private static string Gallery(FanLinks links) => links.Page + "/gallery";
+
+    private static string? WindowNote(PageLocale locale, TimeWindow window, DateTimeOffset now, string notOpenKey, string closedKey) =>
+        window.OpensAt is { } opens && now < opens ? locale.Format(notOpenKey, locale.DateTime(opens))
+        : window.ClosesAt is { } closes && now >= closes ? locale[closedKey]
+        : null;
+}
+
+public enum GallerySort
+{
+    Votes,
+    Newest,
+}
+
+public static class GallerySorts
+{
+    public static IReadOnlyList<GallerySort> All { get; } = [GallerySort.Votes, GallerySort.Newest];
+
+    public static string Name(GallerySort sort) => sort == GallerySort.Newest ? "newest" : "votes";
+
+    public static GallerySort? Parse(string? name) => name switch
+    {
+        null or "" or "votes" => GallerySort.Votes,
+        "newest" => GallerySort.Newest,
+        _ => null,
+    };
+
+    public static string TextKey(GallerySort sort) => sort == GallerySort.Newest ? "sort_newest" : "sort_votes";
+}
+
+/// <summary>A refused entry or vote form's errors, in form order, each pointing at its field.</summary>
+public sealed record ContestErrors(string? Window, string? Entry, string? Title, string? Caption, string? Email, string? Name, string? Consent)
+{
+    public static readonly ContestErrors None = new(null, null, null, null, null, null, null);
+
+    public bool Any => Items.Count > 0;
+
+    public IReadOnlyList<ErrorItem> Items => new (string Target, string? Message)[]
+        {
+            ("title", Window), ("title", Entry), ("title", Title), ("caption", Caption), ("email", Email), ("name", Name), ("consent", Consent),
+        }
+        .Where(e => e.Message is not null)
+        .Select(e => new ErrorItem(e.Target, e.Message!))
+        .ToList();
+
+    public static ContestErrors Of(PageLocale locale, ContestSettings contest, FormState form)
+    {
+        var fields = form.Errors ?? new Dictionary<string, string[]>();
+        var input = form.Input as EntryRequest;
+        var contact = FanPageViews.ContactErrors(locale, form, null);
+        string? title = null;
+        if (fields.ContainsKey("title"))
+        {
+            title = string.IsNullOrWhiteSpace(input?.Title) ? locale["error_title_missing"] : locale.Format("error_title_too_long", locale.Number(contest.TitleMaxLength));
+        }
+        return new ContestErrors(
+            fields.ContainsKey(ContestEnter.WindowField) ? locale["error_window"] : null,
+            fields.ContainsKey("entryId") ? locale["error_entry_not_visible"] : null,
+            title,
+            fields.ContainsKey("caption") ? locale.Format("error_caption_too_long", locale.Number(contest.CaptionMaxLength)) : null,
+            contact.Email, contact.Name, contact.Consent);
+    }
+}

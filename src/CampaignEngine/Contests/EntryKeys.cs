@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CampaignEngine.Submissions;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>
+/// The keys of a contest's entries. An entry's id comes from its submission's receipt, so a retried or
+/// redelivered entry is always the same entry, without showing the receipt. Votes per entry are counted on
+/// the shard's further counter rows, one of <see cref="Buckets"/> per entry id: a row holds at most 252
+/// counters, and 1,024 buckets keep the fullest far below that at <see cref="MaxEntries"/> entries.
+/// </summary>
+public static class EntryKeys
+{
+    public const int Buckets = 1024;
+
+    /// <summary>About 147 entries per bucket on average; the fullest of 1,024 stays near 190, under the 252 a row holds.</summary>
+    public const int MaxEntries = 150_000;
+
+    /// <summary>Entry rows spread over 16 partitions per contest (the id's first hex digit): one partition takes a few thousand writes a second.</summary>
+    public const int Lanes = 16;
+
+    public const int IdLength = 16;
+
+    public static string IdOf(string receipt) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("entry|" + receipt)))[..IdLength];
+
+    public static bool IsId(string? id) => id is { Length: IdLength } && id.All(char.IsAsciiHexDigitLower);
+
+    public static string Partition(string slug, string entryId) => slug + "|" + entryId[0];
+
+    /// <summary>Every entry partition of the contest sorts between these keys, and no other campaign's.</summary>
+    public static (string From, string To) Partitions(string slug) => (slug + "|", slug + "|~");
+
+    public static int Bucket(string entryId) => (int)(uint.Parse(entryId.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % Buckets);
+
+    public static string CounterRow(string entryId) => SubmissionKeys.CounterRowOf("e" + Bucket(entryId).ToString("D4", CultureInfo.InvariantCulture));
+
+    public static string Counter(string entryId) => CounterPrefix + entryId;
+
+    public const string CounterPrefix = "e_";
+}

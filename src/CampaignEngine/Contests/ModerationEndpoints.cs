@@ -1,0 +1,204 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Azure.Data.Tables;
+using CampaignEngine.Api;
+using CampaignEngine.Campaigns;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CampaignEngine.Contests;
+
+/// <summary>The marketer's side of a contest: its entries by status, moderation one at a time or in bulk, and the leaderboard.</summary>
+public static class ModerationEndpoints
+{
+    public const int DefaultPage = 100;
+    public const int MaxPage = 1000;
+    public const int MaxIds = 1000;
+    public const int MaxReason = 500;
+
+    public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
+    {
+        var entries = app.MapGroup("/api/campaigns/{slug}")
+            .WithTags("Contests")
+            .AddEndpointFilter<AdminKeyFilter>()
+            .RequireRateLimiting(RateLimits.Api)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
+        entries.MapGet("/entries", ListAsync)
+            .WithSummary("A contest's entries with one status (pending by default), a page at a time, each with its votes")
+            .WithDescription("Pass the `continuationToken` of one answer to get the next page. Votes are as of the contest's board " +
+                             "(a few seconds old at most), exact once the submissions queue has drained.");
+        entries.MapPost("/entries/moderate", ModerateAsync)
+            .Accepts<ModerationRequest>("application/json")
+            .WithSummary("Approve, reject, feature, unfeature or delete entries, by id (up to 1,000 per call)")
+            .WithDescription("Approved entries show in the gallery and take votes; rejected and pending ones do not. A deleted entry " +
+                             "loses its title and caption for good; votes it had stay counted in the contest's total. Ids of no entry " +
+                             "of this contest are listed in `notFound`.");
+        entries.MapGet("/leaderboard", LeaderboardAsync)
+            .WithSummary("The approved entries by votes, most first (ties share a rank)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<EntryPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string slug,
+        [Description("pending (default), approved, rejected or deleted.")] string? status,
+        [Description("Items per page, 1 to 1000 (default 100).")] int? limit,
+        [Description("From the previous page's answer.")] string? continuationToken,
+        CampaignStore campaigns, EntryStore store, ContestBoards boards, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        var errors = new Dictionary<string, string[]>();
+        status ??= EntryStatus.Pending;
+        if (!EntryStatus.Listed.Contains(status)) errors["status"] = [$"Use one of: {string.Join(", ", EntryStatus.Listed)}."];
+        if (limit is < 1 or > MaxPage) errors["limit"] = [$"Between 1 and {MaxPage}."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
+        try
+        {
+            var (items, next) = await store.ListAsync(slug, status, limit ?? DefaultPage, continuationToken, ct);
+            var board = await boards.GetAsync(contest, ct);
+            return TypedResults.Ok(new EntryPage(items.Select(e => EntryResponse.Of(e, board.Find(e.Id))).ToList(), next));
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 400)
+        {
+            return Problems.Validation(new() { ["continuationToken"] = ["Not a token this list returned; start again without one."] });
+        }
+    }
+
+    private static async Task<Results<Ok<LeaderboardPage>, ValidationProblem, ProblemHttpResult>> LeaderboardAsync(
+        string slug,
+        [Description("Items per page, 1 to 1000 (default 100).")] int? limit,
+        [Description("How many to skip (default 0).")] int? offset,
+        CampaignStore campaigns, ContestBoards boards, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxPage) errors["limit"] = [$"Between 1 and {MaxPage}."];
+        if (offset is < 0) errors["offset"] = ["At least 0."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
+        var board = await boards.GetAsync(contest, ct);
+        var page = board.ByVotes.Skip(offset ?? 0).Take(limit ?? DefaultPage).Select(b => EntryResponse.Of(b.Entry, b)).ToList();
+        return TypedResults.Ok(new LeaderboardPage(page, board.ByVotes.Count, board.Votes, board.AsOf));
+    }
+
+    private static async Task<Results<Ok<ModerationResult>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
+        string slug, HttpRequest request, CampaignStore campaigns, EntryStore store, ContestBoards boards, TimeProvider time, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        var (body, problem) = await JsonBody.ReadAsync<ModerationRequest>(request, ct);
+        if (problem is ValidationProblem invalid) return invalid;
+        if (problem is ProblemHttpResult other) return other;
+
+        var errors = new Dictionary<string, string[]>();
+        var action = ModerationActions.Find(body!.Action);
+        if (action is null) errors["action"] = [$"Use one of: {string.Join(", ", ModerationActions.Names)}."];
+        if (body.Ids is not { Count: > 0 }) errors["ids"] = ["Name at least one entry."];
+        else if (body.Ids.Count > MaxIds) errors["ids"] = [$"At most {MaxIds} ids per call."];
+        if (body.Reason is { Length: > MaxReason }) errors["reason"] = [$"At most {MaxReason} characters."];
+        if (body.Reason is not null && body.Action != ModerationActions.Reject) errors["reason"] = ["A reason goes with reject only."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (await ContestAsync(slug, campaigns, ct) is null) return Problems.NotFound($"No contest '{slug}'.");
+
+        var now = time.GetUtcNow();
+        var notFound = new List<string>();
+        var changed = 0;
+        foreach (var chunk in body.Ids!.Distinct(StringComparer.Ordinal).Chunk(16))
+        {
+            var done = await Task.WhenAll(chunk.Select(async id =>
+                EntryKeys.IsId(id) && await store.ChangeAsync(slug, id, row => action!(row, body.Reason?.Trim(), now), ct)));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (done[i]) changed++;
+                else notFound.Add(chunk[i]);
+            }
+        }
+        boards.MarkStale(slug);
+        return TypedResults.Ok(new ModerationResult(changed, notFound));
+    }
+
+    private static async Task<Campaign?> ContestAsync(string slug, CampaignStore campaigns, CancellationToken ct) =>
+        await campaigns.FindCampaignAsync(slug, ct) is { Campaign: { Kind: "contest" } contest } ? contest : null;
+}
+
+/// <summary>What each moderation action does to an entry's row; false when there is nothing to change.</summary>
+public static class ModerationActions
+{
+    public const string Reject = "reject";
+
+    public static IReadOnlyList<string> Names { get; } = ["approve", Reject, "feature", "unfeature", "delete"];
+
+    public static Func<TableEntity, string?, DateTimeOffset, bool>? Find(string? name) => name switch
+    {
+        "approve" => (row, _, at) => SetStatus(row, EntryStatus.Approved, null, at),
+        Reject => (row, reason, at) => SetStatus(row, EntryStatus.Rejected, reason, at),
+        "feature" => (row, _, _) => SetFeatured(row, true),
+        "unfeature" => (row, _, _) => SetFeatured(row, false),
+        "delete" => Delete,
+        _ => null,
+    };
+
+    private static bool SetStatus(TableEntity row, string status, string? reason, DateTimeOffset at)
+    {
+        if (row.GetString("Status") == EntryStatus.Deleted) return false;
+        row["Status"] = status;
+        row["ModeratedAt"] = at;
+        if (reason is not null) row["RejectReason"] = reason;
+        else row.Remove("RejectReason");
+        return true;
+    }
+
+    private static bool SetFeatured(TableEntity row, bool featured)
+    {
+        if (row.GetString("Status") == EntryStatus.Deleted || row.GetBoolean("Featured") == featured) return false;
+        row["Featured"] = featured;
+        return true;
+    }
+
+    private static bool Delete(TableEntity row, string? reason, DateTimeOffset at)
+    {
+        if (row.GetString("Status") == EntryStatus.Deleted) return false;
+        row["Status"] = EntryStatus.Deleted;
+        row["Title"] = "";
+        row.Remove("Caption");
+        row.Remove("RejectReason");
+        row["Featured"] = false;
+        row["ModeratedAt"] = at;
+        return true;
+    }
+}
+
+[Description("Which entries to moderate and how.")]
+public sealed record ModerationRequest
+{
+    [MaxLength(ModerationEndpoints.MaxIds), Description("Entry ids, as GET /api/campaigns/{slug}/entries lists them.")]
+    public List<string>? Ids { get; init; }
+
+    [Description("approve, reject, feature, unfeature or delete.")]
+    public string? Action { get; init; }
+
+    [MaxLength(ModerationEndpoints.MaxReason), Description("With reject: why, kept on the entry for the marketer (fans are not shown it).")]
+    public string? Reason { get; init; }
+}
+
+public sealed record ModerationResult(
+    [property: Description("Entries this call changed (or found already as asked).")] int Changed,
+    [property: Description("Ids of no entry of this contest.")] IReadOnlyList<string> NotFound);
+
+public sealed record EntryPage(IReadOnlyList<EntryResponse> Items, string? ContinuationToken);
+
+public sealed record LeaderboardPage(
+    IReadOnlyList<EntryResponse> Items,
+    [property: Description("Approved entries in all.")] int Total,
+    [property: Description("Votes on every entry.")] long Votes,
+    [property: Description("When the board was read.")] DateTimeOffset AsOf);
+
+public sealed record EntryResponse(
+    string Id, string Title, string? Caption, string Status, bool Featured, long Votes,
+    [property: Description("Rank among the approved entries by votes; 0 when not approved.")] int Rank,
+    DateTimeOffset SubmittedAt, DateTimeOffset? ModeratedAt, string? RejectReason)
+{
+    public static EntryResponse Of(Entry entry, BoardEntry? standing) => new(
+        entry.Id, entry.Title, entry.Caption, entry.Status, entry.Featured, standing?.Votes ?? 0, standing?.Rank ?? 0,
+        entry.SubmittedAt, entry.ModeratedAt, entry.RejectReason);
+}

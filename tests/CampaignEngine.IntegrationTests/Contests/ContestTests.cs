@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CampaignEngine.Contests;
+using CampaignEngine.Hosting;
+using CampaignEngine.IntegrationTests.Infrastructure;
+using CampaignEngine.Messaging;
+using CampaignEngine.Submissions;
+using Microsoft.Extensions.DependencyInjection;
+using static CampaignEngine.IntegrationTests.Contests.Contests;
+
+namespace CampaignEngine.IntegrationTests.Contests;
+
+/// <summary>A contest end to end through the real engine: entries, moderation, votes on entries, counts exact.</summary>
+public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private EngineHost Host => fixture.Host;
+
+    private ProjectionFunction Tally => Host.Services.GetServices<IQueueFunction>().OfType<ProjectionFunction>().Single();
+
+    [Fact]
+    public async Task EntriesWaitForApprovalThenTakeVotesAndEveryCountIsExact()
+    {
+        var slug = await CreateAsync(Host, "donuts");
+        var receipts = new List<string>();
+        foreach (var title in new[] { "Maple pecan", "Lemon cloud", "Salted caramel" })
+        {
+            using var fan = Host.CreateClient();
+            receipts.Add(await EnterAsync(fan, slug, title, $"All about {title.ToLowerInvariant()}."));
+        }
+        var pending = await WaitForEntriesAsync(Host, slug, 3);
+        Assert.Equal(receipts.Select(EntryKeys.IdOf).Order(), pending.Order());
+        var (maple, lemon, caramel) = (EntryKeys.IdOf(receipts[0]), EntryKeys.IdOf(receipts[1]), EntryKeys.IdOf(receipts[2]));
+
+        // Pending entries take no votes.
+        using var early = Host.CreateClient();
+        using var tooEarly = await VoteAsync(early, slug, maple);
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.Contains("entryId", (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+        var approved = await ModerateAsync(Host, slug, "approve", [maple, lemon, "0123456789abcdef", "not-an-id"]);
+        Assert.Equal(2, approved.GetProperty("changed").GetInt32());
+        Assert.Equal(["0123456789abcdef", "not-an-id"], approved.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
+        await ModerateAsync(Host, slug, "reject", [caramel], "Not a donut.");
+
+        // Five fans vote for maple, two of them for lemon too; each entry takes one vote per fan.
+        for (var i = 0; i < 5; i++)
+        {
+            using var fan = Host.CreateClient();
+            Assert.Equal(HttpStatusCode.Accepted, (await VoteAsync(fan, slug, maple)).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await VoteAsync(fan, slug, maple)).StatusCode);
+            if (i < 2) Assert.Equal(HttpStatusCode.Accepted, (await VoteAsync(fan, slug, lemon)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await VoteAsync(fan, slug, caramel)).StatusCode);
+        }
+
+        var votes = await WaitForVotesAsync(Host, slug, 7);
+        Assert.Equal(new Dictionary<string, long> { [maple] = 5, [lemon] = 2 }, votes);
+        var board = await LeaderboardAsync(Host, slug);
+        Assert.Equal([1, 2], board.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("rank").GetInt32()));
+        var results = await Host.GetResultsAsync(slug);
+        Assert.Equal((3L, 7L), (results.GetProperty("entries").GetInt64(), results.GetProperty("votes").GetInt64()));
+
+        var rejected = (await EntriesAsync(Host, slug, "rejected")).EnumerateArray().Single();
+        Assert.Equal(("Salted caramel", "Not a donut."), (rejected.GetProperty("title").GetString(), rejected.GetProperty("rejectReason").GetString()));
+    }
+
+    [Fact]
+    public async Task ARedeliveredEntryCountsOnceAndDoesNotUndoTheModerator()
+    {
+        var slug = await CreateAsync(Host, "redeliver");
+        var entry = new SubmissionAccepted("receipt-" + Guid.NewGuid().ToString("N"), slug, "e",
+            new EntryData("Cinnamon swirl", null, EntryStatus.Pending).Write(), new string('a', 32), "c", 1, 0, DateTimeOffset.UtcNow);
+        var message = new QueueInvocation(JsonSerializer.Serialize(new Batch<SubmissionAccepted>([entry]), MessageJson.Options), "m1", 1, DateTimeOffset.UtcNow);
+
+        await Tally.RunAsync(message, CancellationToken.None);
+        var id = (await WaitForEntriesAsync(Host, slug, 1)).Single();
+        await ModerateAsync(Host, slug, "approve", [id]);
+        await Tally.RunAsync(message with { DequeueCount = 2 }, CancellationToken.None);
+
+        Assert.Equal(id, (await WaitForEntriesAsync(Host, slug, 1, "approved")).Single());
+        Assert.Empty((await EntriesAsync(Host, slug)).EnumerateArray());
+        Assert.Equal(1, (await Host.GetResultsAsync(slug)).GetProperty("entries").GetInt64());
+    }
+
+    [Fact]
+    public async Task VotesOnManyEntriesInOnePartitionSplitIntoTransactionsThatFitAndCountOnceEach()
+    {
+        var slug = await CreateAsync(Host, "buckets", new { moderation = "post" });
+        // 150 approved entries, then 150 votes in one shard partition, each for another entry: every vote touches its own
+        // counter row, so a transaction holds about 50 of them; a redelivery of the whole message counts nothing twice.
+        var entries = Enumerable.Range(0, 150).Select(i => new SubmissionAccepted($"r-{slug}-{i}", slug, "e",
+            new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(), Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, 'b'), "c", 1, i % 16,
+            DateTimeOffset.UtcNow)).ToArray();
+        await Tally.RunAsync(Invocation(entries), CancellationToken.None);
+        await WaitForEntriesAsync(Host, slug, 150, "approved");
+
+        var votes = entries.Select((e, i) =>
+        {
+            var id = EntryKeys.IdOf(e.Receipt);
+            return new SubmissionAccepted($"v-{slug}-{i}", slug, "ev", id, Convert.ToHexStringLower(BitConverter.GetBytes(i + 1000)).PadRight(32, 'c'),
+                "c-" + id, 1, 3, DateTimeOffset.UtcNow);
+        }).ToArray();
+        Assert.True(votes.Select(v => EntryKeys.CounterRow(v.Data)).Distinct().Count() > 100, "the votes spread over more counter rows than one transaction holds");
+        await Tally.RunAsync(Invocation(votes), CancellationToken.None);
+        await Tally.RunAsync(Invocation(votes), CancellationToken.None);
+
+        var counted = await WaitForVotesAsync(Host, slug, 150);
+        Assert.Equal(150, counted.Count);
+        Assert.All(counted.Values, n => Assert.Equal(1, n));
+        Assert.Equal(150, (await Host.GetResultsAsync(slug)).GetProperty("votes").GetInt64());
+    }
+
+    private static QueueInvocation Invocation(SubmissionAccepted[] items) =>
+        new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(items), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
+}
