@@ -8,7 +8,8 @@ namespace CampaignEngine.IntegrationTests.Contests;
 /// <summary>What contest tests share: a contest through the API, entries and votes as fans send them, the marketer's lists.</summary>
 internal static class Contests
 {
-    public static async Task<string> CreateAsync(EngineHost host, string stem, object? contest = null, string? contact = null, bool publish = true)
+    public static async Task<string> CreateAsync(
+        EngineHost host, string stem, object? contest = null, string? contact = null, bool publish = true, string locale = "en")
     {
         var slug = $"{stem}-{Guid.NewGuid():N}"[..Math.Min(40, stem.Length + 13)];
         var body = new Dictionary<string, object?>
@@ -18,6 +19,7 @@ internal static class Contests
             ["title"] = "Create our next donut",
             ["description"] = "Send your idea; the public picks the winner.",
             ["contest"] = contest ?? new { },
+            ["locale"] = locale,
         };
         if (contact is not null) body["contact"] = new { mode = contact, consentText = "Send me offers from Test Brand." };
         using var created = await host.Admin.PostAsJsonAsync("/api/campaigns", body);
