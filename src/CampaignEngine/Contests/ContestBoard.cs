@@ -1,7 +1,13 @@
 namespace CampaignEngine.Contests;
 
-/// <summary>One entry on the board: the entry, its votes, and its rank among the visible entries (ties share a rank).</summary>
-public sealed record BoardEntry(Entry Entry, long Votes, int Rank);
+/// <summary>
+/// One entry on the board: the entry, its votes, its rank among the visible entries (ties share a rank), the fans'
+/// flags, and whether they have hidden it (as many flags since a moderator last approved it as the contest's threshold).
+/// </summary>
+public sealed record BoardEntry(Entry Entry, long Votes, int Rank, long Flags = 0, bool FlaggedOut = false)
+{
+    public bool Visible => Entry.Visible && !FlaggedOut;
+}
 
 /// <summary>
 /// A contest's entries and their votes as of one refresh, immutable: the gallery's orders, the leaderboard and the
@@ -11,27 +17,35 @@ public sealed class ContestBoard
 {
     private readonly IReadOnlyDictionary<string, BoardEntry> byId;
 
-    public ContestBoard(string slug, DateTimeOffset asOf, IEnumerable<Entry> entries, IReadOnlyDictionary<string, long> votes)
+    public ContestBoard(string slug, DateTimeOffset asOf, IEnumerable<Entry> entries, IReadOnlyDictionary<string, long> votes,
+        IReadOnlyDictionary<string, long>? flags = null, int flagThreshold = int.MaxValue)
     {
         Slug = slug;
         AsOf = asOf;
-        var all = entries.Select(e => (Entry: e, Votes: votes.GetValueOrDefault(e.Id))).ToList();
-        var visible = all.Where(x => x.Entry.Visible)
+        FlagThreshold = flagThreshold;
+        var all = entries.Select(e =>
+        {
+            var flagged = flags?.GetValueOrDefault(e.Id) ?? 0;
+            return new BoardEntry(e, votes.GetValueOrDefault(e.Id), 0, flagged, flagged - e.FlagsSeen >= flagThreshold);
+        }).ToList();
+        var visible = all.Where(x => x.Visible)
             .OrderByDescending(x => x.Votes).ThenBy(x => x.Entry.SubmittedAt).ThenBy(x => x.Entry.Id, StringComparer.Ordinal)
             .ToList();
         var ranked = new List<BoardEntry>(visible.Count);
         for (var i = 0; i < visible.Count; i++)
         {
             var rank = i > 0 && visible[i].Votes == visible[i - 1].Votes ? ranked[i - 1].Rank : i + 1;
-            ranked.Add(new BoardEntry(visible[i].Entry, visible[i].Votes, rank));
+            ranked.Add(visible[i] with { Rank = rank });
         }
         ByVotes = ranked;
         Newest = ranked.OrderByDescending(b => b.Entry.SubmittedAt).ThenBy(b => b.Entry.Id, StringComparer.Ordinal).ToList();
         var lookup = ranked.ToDictionary(b => b.Entry.Id, StringComparer.Ordinal);
-        foreach (var (entry, count) in all.Where(x => !x.Entry.Visible)) lookup[entry.Id] = new BoardEntry(entry, count, 0);
+        foreach (var hidden in all.Where(x => !x.Visible)) lookup[hidden.Entry.Id] = hidden;
         byId = lookup;
+        FlaggedOut = all.Where(x => x.FlaggedOut && x.Entry.Visible).OrderBy(x => x.Entry.SubmittedAt).ToList();
         ByStatus = all.GroupBy(x => x.Entry.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         Votes = all.Sum(x => x.Votes);
+        Flags = all.Sum(x => x.Flags);
     }
 
     private ContestBoard(ContestBoard board, DateTimeOffset asOf)
@@ -43,6 +57,9 @@ public sealed class ContestBoard
         Newest = board.Newest;
         ByStatus = board.ByStatus;
         Votes = board.Votes;
+        Flags = board.Flags;
+        FlaggedOut = board.FlaggedOut;
+        FlagThreshold = board.FlagThreshold;
     }
 
     /// <summary>The same board, read again at <paramref name="asOf"/> with nothing changed.</summary>
@@ -62,6 +79,14 @@ public sealed class ContestBoard
 
     /// <summary>Votes on every entry, visible or not.</summary>
     public long Votes { get; }
+
+    /// <summary>Fans' flags on every entry.</summary>
+    public long Flags { get; }
+
+    /// <summary>Approved entries the fans' flags have hidden until a moderator looks at them again, oldest first.</summary>
+    public IReadOnlyList<BoardEntry> FlaggedOut { get; }
+
+    public int FlagThreshold { get; }
 
     public int Count => byId.Count;
 

@@ -42,6 +42,22 @@ public sealed class ContestBoards(
         }
     }
 
+    /// <summary>
+    /// An entry as the board knows it. One it does not know may be newer than the board (just counted, or approved on
+    /// another instance), so the board reads what changed first, unless it is younger than <see cref="Recheck"/>:
+    /// made-up ids cannot make it read more than a few times a second.
+    /// </summary>
+    public async Task<BoardEntry?> FindAsync(Campaign campaign, string entryId, CancellationToken cancellationToken)
+    {
+        var board = await GetAsync(campaign, cancellationToken);
+        if (board.Find(entryId) is { } known) return known;
+        if (time.GetUtcNow() - board.AsOf < Recheck) return null;
+        MarkStale(campaign.Slug);
+        return (await GetAsync(campaign, cancellationToken)).Find(entryId);
+    }
+
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
+
     /// <summary>A moderator changed an entry through this instance: the next request reads what changed.</summary>
     public void MarkStale(string slug)
     {
@@ -66,14 +82,15 @@ public sealed class ContestBoards(
 
         state.ReadStartedAt = started;
         if (full) state.FullReadAt = started;
-        if (state.Board is not null && changedEntries == 0 && changedRows == 0)
+        var threshold = campaign.SettingsAs<ContestSettings>().FlagThreshold;
+        if (state.Board is not null && changedEntries == 0 && changedRows == 0 && state.Board.FlagThreshold == threshold)
         {
             // Nothing moved: keep the orders, only the age is new.
             return state.Board = state.Board.At(time.GetUtcNow());
         }
         logger.LogDebug("Contest board {Campaign}: {Entries} entries and {Rows} counter rows changed ({Kind} read)",
             campaign.Slug, changedEntries, changedRows, full ? "full" : "incremental");
-        return state.Board = new ContestBoard(campaign.Slug, time.GetUtcNow(), state.Entries.Values, state.Votes);
+        return state.Board = new ContestBoard(campaign.Slug, time.GetUtcNow(), state.Entries.Values, state.Votes, state.Flags, threshold);
     }
 
     /// <summary>Reads the further counter rows of the contest's shards; keeps each row's counts so a re-read replaces them.</summary>
@@ -88,6 +105,7 @@ public sealed class ContestBoards(
         {
             state.Rows.Clear();
             state.Votes.Clear();
+            state.Flags.Clear();
         }
         var changed = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -95,18 +113,29 @@ public sealed class ContestBoards(
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var (name, value) in row)
             {
-                if (value is long n && name.StartsWith(EntryKeys.CounterPrefix, StringComparison.Ordinal)) counts[name[EntryKeys.CounterPrefix.Length..]] = n;
+                if (value is long n && (name.StartsWith(EntryKeys.CounterPrefix, StringComparison.Ordinal) || name.StartsWith(EntryKeys.FlagPrefix, StringComparison.Ordinal)))
+                {
+                    counts[name] = n;
+                }
             }
             var key = row.PartitionKey + "/" + row.RowKey;
             if (state.Rows.TryGetValue(key, out var before))
             {
-                foreach (var (id, n) in before) state.Votes[id] -= n;
+                foreach (var (name, n) in before) Add(state, name, -n);
             }
-            foreach (var (id, n) in counts) state.Votes[id] = state.Votes.GetValueOrDefault(id) + n;
+            foreach (var (name, n) in counts) Add(state, name, n);
             state.Rows[key] = counts;
             changed++;
         }
         return changed;
+    }
+
+    /// <summary>A counter's share, into the entry's votes or flags by its prefix (both are two characters).</summary>
+    private static void Add(State state, string counter, long n)
+    {
+        var totals = counter.StartsWith(EntryKeys.FlagPrefix, StringComparison.Ordinal) ? state.Flags : state.Votes;
+        var id = counter[EntryKeys.CounterPrefix.Length..];
+        totals[id] = totals.GetValueOrDefault(id) + n;
     }
 
     private sealed class State(string slug)
@@ -119,6 +148,7 @@ public sealed class ContestBoards(
         public Dictionary<string, Dictionary<string, long>> Rows { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, long> Votes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> Flags { get; } = new(StringComparer.Ordinal);
         private ContestBoard? board;
         private volatile bool stale;
 

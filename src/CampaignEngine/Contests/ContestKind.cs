@@ -9,15 +9,15 @@ using CampaignEngine.Submissions;
 namespace CampaignEngine.Contests;
 
 /// <summary>The contest kind: fans send entries, moderators approve them, the public votes on the approved ones.</summary>
-public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestVote vote) : ICampaignKind
+public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestVote vote, ContestFlag flag) : ICampaignKind
 {
     private static readonly KindStrings OwnStrings = KindStrings.Embedded<ContestKind>();
 
     public string Name => "contest";
-    public string Summary => "Fans send entries (a title and a caption), moderators approve them, and the public votes on the approved ones.";
+    public string Summary => "Fans send entries (a title and a caption), moderators approve them, and the public votes on the approved ones and flags what should not be there.";
     public Type SettingsRequestType => typeof(ContestSettingsRequest);
     public IReadOnlyList<string> TopLevelFields { get; } = [];
-    public IReadOnlyList<ISubmissionAction> Actions { get; } = [enter, vote];
+    public IReadOnlyList<ISubmissionAction> Actions { get; } = [enter, vote, flag];
     public IKindPages Pages => pages;
     public KindStrings Strings => OwnStrings;
 
@@ -59,12 +59,14 @@ public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestV
     public bool HasImageSlot(KindSettings settings, string slot) => false;
 
     public KindResults Summarize(Campaign campaign, CounterTotals counters) =>
-        new ContestResults(campaign.Slug, counters[ContestEnter.EntriesCounter], counters[ContestVote.VotesCounter], counters.UpdatedAt);
+        new ContestResults(campaign.Slug, counters[ContestEnter.EntriesCounter], counters[ContestVote.VotesCounter], counters[ContestFlag.FlagsCounter],
+            counters.UpdatedAt);
 
     public void MapRoutes(IEndpointRouteBuilder app)
     {
         app.MapSubmission(this, enter).WithSummary("Send an entry to a contest (form post or JSON)");
         app.MapSubmission(this, vote).WithSummary("Vote for an entry of a contest (form post or JSON)");
+        app.MapSubmission(this, flag).WithSummary("Flag an entry of a contest for the moderators (form post or JSON)");
         app.MapContestPages();
         app.MapModerationApi();
     }
@@ -80,6 +82,7 @@ public static class ContestServiceCollectionExtensions
             .AddSingleton<ContestBoards>()
             .AddSingleton<ContestEnter>()
             .AddSingleton<ContestVote>()
+            .AddSingleton<ContestFlag>()
             .AddSingleton<ContestPages>()
             .AddCampaignKind<ContestKind>();
     }

@@ -45,7 +45,7 @@ public static class ContestPageEndpoints
         if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
         var (campaign, availability) = found;
         if (availability == Availability.Archived) return pages.Gone(http, campaign);
-        if (!EntryKeys.IsId(entryId) || (await boards.GetAsync(campaign, ct)).Find(entryId) is not { Entry.Visible: true } entry)
+        if (!EntryKeys.IsId(entryId) || await boards.FindAsync(campaign, entryId, ct) is not { Visible: true } entry)
         {
             return pages.NotFound(http);
         }

@@ -112,6 +112,8 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         {
             ["entry"] = EntryView(locale, links, entry),
             ["form"] = voting ? shell.Form(campaign, links, "entry-votes", null) : null,
+            ["flag_form"] = availability == Availability.Open ? shell.Form(campaign, links, "entry-flags", null) : null,
+            ["reasons"] = ContestFlag.Reasons.Select(r => new { Value = r, Text = locale[$"flag_{r}_reason"] }).ToList(),
             ["contact"] = shell.Contact(locale, campaign),
             ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
             ["gallery"] = Gallery(links),

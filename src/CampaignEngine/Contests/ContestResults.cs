@@ -11,4 +11,5 @@ public sealed record ContestResults(
     string Slug,
     [property: Description("Entries counted (whatever their moderation status).")] long Entries,
     [property: Description("Votes counted, over every entry.")] long Votes,
+    [property: Description("Fans' flags counted, over every entry: with the gallery's views, the community's own moderation.")] long Flags,
     DateTimeOffset UpdatedAt) : KindResults(Slug, UpdatedAt);

@@ -48,8 +48,7 @@ public sealed class ContestVote(ContestBoards boards, TimeProvider time) : ISubm
             errors.Add("entryId", "Give the id of an entry in this contest.");
             return SubmissionCheck.Invalid(errors);
         }
-        var board = await boards.GetAsync(campaign, cancellationToken);
-        if (board.Find(vote.EntryId!) is not { Entry.Visible: true })
+        if (await boards.FindAsync(campaign, vote.EntryId!, cancellationToken) is not { Visible: true })
         {
             errors.Add("entryId", "This entry is not in the contest's gallery (it may be waiting for approval).");
             return SubmissionCheck.Invalid(errors);

@@ -40,4 +40,11 @@ public static class EntryKeys
     public static string Counter(string entryId) => CounterPrefix + entryId;
 
     public const string CounterPrefix = "e_";
+
+    /// <summary>Fans' flags of the entries of a bucket, on rows of their own: beside the votes they could crowd a row past 252.</summary>
+    public static string FlagRow(string entryId) => SubmissionKeys.CounterRowOf("f" + Bucket(entryId).ToString("D4", CultureInfo.InvariantCulture));
+
+    public static string FlagCounter(string entryId) => FlagPrefix + entryId;
+
+    public const string FlagPrefix = "f_";
 }

@@ -14,7 +14,10 @@ public static class EntryStatus
     /// <summary>Removed by a moderator: its text is gone, the row stays so a redelivery cannot bring it back.</summary>
     public const string Deleted = "deleted";
 
-    public static readonly IReadOnlyList<string> Listed = [Pending, Approved, Rejected, Deleted];
+    /// <summary>Not stored: approved entries that fans' flags have hidden (the board knows them).</summary>
+    public const string Flagged = "flagged";
+
+    public static readonly IReadOnlyList<string> Listed = [Pending, Approved, Rejected, Deleted, Flagged];
 }
 
 /// <summary>An entry as stored: what the fan sent and where moderation has put it.</summary>
@@ -27,7 +30,8 @@ public sealed record Entry(
     DateTimeOffset SubmittedAt,
     DateTimeOffset? ModeratedAt,
     string? RejectReason,
-    DateTimeOffset ChangedAt)
+    DateTimeOffset ChangedAt,
+    long FlagsSeen = 0)
 {
     public bool Visible => Status == EntryStatus.Approved;
 }
@@ -131,5 +135,6 @@ public sealed class EntryStore
         row.GetDateTimeOffset("SubmittedAt") ?? row.Timestamp ?? default,
         row.GetDateTimeOffset("ModeratedAt"),
         row.GetString("RejectReason"),
-        row.Timestamp ?? default);
+        row.Timestamp ?? default,
+        row.GetInt64("FlagsSeen") ?? 0);
 }

@@ -31,7 +31,9 @@ public static class ModerationEndpoints
         entries.MapPost("/entries/moderate", ModerateAsync)
             .Accepts<ModerationRequest>("application/json")
             .WithSummary("Approve, reject, feature, unfeature or delete entries, by id (up to 1,000 per call)")
-            .WithDescription("Approved entries show in the gallery and take votes; rejected and pending ones do not. A deleted entry " +
+            .WithDescription("Approved entries show in the gallery and take votes; rejected and pending ones do not. An approved entry " +
+                             "with as many fans' flags as the contest's flagThreshold is hidden (status=flagged lists them) until it is " +
+                             "approved again, which clears the flags so far. A deleted entry " +
                              "loses its title and caption for good; votes it had stay counted in the contest's total. Ids of no entry " +
                              "of this contest are listed in `notFound`.");
         entries.MapGet("/leaderboard", LeaderboardAsync)
@@ -41,7 +43,7 @@ public static class ModerationEndpoints
 
     private static async Task<Results<Ok<EntryPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string slug,
-        [Description("pending (default), approved, rejected or deleted.")] string? status,
+        [Description("pending (default), approved, rejected, deleted, or flagged: approved entries the fans' flags have hidden.")] string? status,
         [Description("Items per page, 1 to 1000 (default 100).")] int? limit,
         [Description("From the previous page's answer.")] string? continuationToken,
         CampaignStore campaigns, EntryStore store, ContestBoards boards, CancellationToken ct)
@@ -53,10 +55,18 @@ public static class ModerationEndpoints
         if (limit is < 1 or > MaxPage) errors["limit"] = [$"Between 1 and {MaxPage}."];
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
+        var board = await boards.GetAsync(contest, ct);
+        if (status == EntryStatus.Flagged)
+        {
+            // Hidden by flags is the board's finding, not a stored status: paged by position in the board's list.
+            var skip = int.TryParse(continuationToken, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : 0;
+            var flagged = board.FlaggedOut.Skip(skip).Take(limit ?? DefaultPage).Select(b => EntryResponse.Of(b.Entry, b)).ToList();
+            var more = skip + flagged.Count < board.FlaggedOut.Count;
+            return TypedResults.Ok(new EntryPage(flagged, more ? (skip + flagged.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        }
         try
         {
             var (items, next) = await store.ListAsync(slug, status, limit ?? DefaultPage, continuationToken, ct);
-            var board = await boards.GetAsync(contest, ct);
             return TypedResults.Ok(new EntryPage(items.Select(e => EntryResponse.Of(e, board.Find(e.Id))).ToList(), next));
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 400)
@@ -98,15 +108,16 @@ public static class ModerationEndpoints
         if (body.Reason is { Length: > MaxReason }) errors["reason"] = [$"At most {MaxReason} characters."];
         if (body.Reason is not null && body.Action != ModerationActions.Reject) errors["reason"] = ["A reason goes with reject only."];
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (await ContestAsync(slug, campaigns, ct) is null) return Problems.NotFound($"No contest '{slug}'.");
+        if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
 
         var now = time.GetUtcNow();
+        var board = await boards.GetAsync(contest, ct);
         var notFound = new List<string>();
         var changed = 0;
         foreach (var chunk in body.Ids!.Distinct(StringComparer.Ordinal).Chunk(16))
         {
             var done = await Task.WhenAll(chunk.Select(async id =>
-                EntryKeys.IsId(id) && await store.ChangeAsync(slug, id, row => action!(row, body.Reason?.Trim(), now), ct)));
+                EntryKeys.IsId(id) && await store.ChangeAsync(slug, id, row => action!(row, new ModerationContext(body.Reason?.Trim(), now, board.Find(id)?.Flags ?? 0)), ct)));
             for (var i = 0; i < chunk.Length; i++)
             {
                 if (done[i]) changed++;
@@ -121,6 +132,9 @@ public static class ModerationEndpoints
         await campaigns.FindCampaignAsync(slug, ct) is { Campaign: { Kind: "contest" } contest } ? contest : null;
 }
 
+/// <summary>What a moderation action knows: the reason given, the time, and the entry's flags so far (from the board).</summary>
+public readonly record struct ModerationContext(string? Reason, DateTimeOffset At, long Flags);
+
 /// <summary>What each moderation action does to an entry's row; false when there is nothing to change.</summary>
 public static class ModerationActions
 {
@@ -128,13 +142,14 @@ public static class ModerationActions
 
     public static IReadOnlyList<string> Names { get; } = ["approve", Reject, "feature", "unfeature", "delete"];
 
-    public static Func<TableEntity, string?, DateTimeOffset, bool>? Find(string? name) => name switch
+    public static Func<TableEntity, ModerationContext, bool>? Find(string? name) => name switch
     {
-        "approve" => (row, _, at) => SetStatus(row, EntryStatus.Approved, null, at),
-        Reject => (row, reason, at) => SetStatus(row, EntryStatus.Rejected, reason, at),
-        "feature" => (row, _, _) => SetFeatured(row, true),
-        "unfeature" => (row, _, _) => SetFeatured(row, false),
-        "delete" => Delete,
+        // Approving again clears the flags so far: only new flags can hide the entry once more.
+        "approve" => (row, context) => SetStatus(row, EntryStatus.Approved, null, context.At) && SetFlagsSeen(row, context.Flags),
+        Reject => (row, context) => SetStatus(row, EntryStatus.Rejected, context.Reason, context.At),
+        "feature" => (row, _) => SetFeatured(row, true),
+        "unfeature" => (row, _) => SetFeatured(row, false),
+        "delete" => (row, context) => Delete(row, context.At),
         _ => null,
     };
 
@@ -148,6 +163,12 @@ public static class ModerationActions
         return true;
     }
 
+    private static bool SetFlagsSeen(TableEntity row, long flags)
+    {
+        row["FlagsSeen"] = flags;
+        return true;
+    }
+
     private static bool SetFeatured(TableEntity row, bool featured)
     {
         if (row.GetString("Status") == EntryStatus.Deleted || row.GetBoolean("Featured") == featured) return false;
@@ -155,7 +176,7 @@ public static class ModerationActions
         return true;
     }
 
-    private static bool Delete(TableEntity row, string? reason, DateTimeOffset at)
+    private static bool Delete(TableEntity row, DateTimeOffset at)
     {
         if (row.GetString("Status") == EntryStatus.Deleted) return false;
         row["Status"] = EntryStatus.Deleted;
@@ -195,10 +216,12 @@ public sealed record LeaderboardPage(
 
 public sealed record EntryResponse(
     string Id, string Title, string? Caption, string Status, bool Featured, long Votes,
-    [property: Description("Rank among the approved entries by votes; 0 when not approved.")] int Rank,
+    [property: Description("Rank among the visible entries by votes; 0 when not shown.")] int Rank,
+    [property: Description("Fans' flags in all.")] long Flags,
+    [property: Description("Hidden from the gallery by flags since a moderator last approved it (approve again to show it).")] bool FlaggedOut,
     DateTimeOffset SubmittedAt, DateTimeOffset? ModeratedAt, string? RejectReason)
 {
     public static EntryResponse Of(Entry entry, BoardEntry? standing) => new(
         entry.Id, entry.Title, entry.Caption, entry.Status, entry.Featured, standing?.Votes ?? 0, standing?.Rank ?? 0,
-        entry.SubmittedAt, entry.ModeratedAt, entry.RejectReason);
+        standing?.Flags ?? 0, standing?.FlaggedOut ?? false, entry.SubmittedAt, entry.ModeratedAt, entry.RejectReason);
 }

@@ -57,13 +57,15 @@ public interface IFanInput
 
 /// <summary>
 /// N submissions per participant per period; <paramref name="PerItem"/>: per period and per item the submission names
-/// (its checked data, as a contest vote names its entry), so each item has an allowance of its own.
+/// (its checked data up to the first '|', as a contest vote names its entry), so each item has an allowance of its own.
 /// </summary>
 public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period, bool PerItem = false)
 {
     /// <summary>The period's key, scoped to the item when the rule is per item.</summary>
     public string PeriodKey(DateTimeOffset at, TimeZoneInfo zone, string data) =>
-        PerItem ? SubmissionKeys.PeriodKey(Period, at, zone) + "-" + data : SubmissionKeys.PeriodKey(Period, at, zone);
+        PerItem ? SubmissionKeys.PeriodKey(Period, at, zone) + "-" + ItemOf(data) : SubmissionKeys.PeriodKey(Period, at, zone);
+
+    private static string ItemOf(string data) => data.IndexOf('|') is var bar and >= 0 ? data[..bar] : data;
 }
 
 /// <summary>Either the data to queue, or the field errors that refuse the input.</summary>

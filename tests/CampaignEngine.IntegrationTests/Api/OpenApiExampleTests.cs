@@ -80,7 +80,8 @@ public sealed class OpenApiExampleTests(EngineFixture fixture) : IClassFixture<E
         Assert.Equal(duplicate.GetProperty("slug").GetString(), (await copied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString());
     }
 
-    private static bool ReferencesAnItem(ISubmissionAction action) => action.InputType == typeof(CampaignEngine.Contests.EntryVoteRequest);
+    private static bool ReferencesAnItem(ISubmissionAction action) =>
+        action.InputType == typeof(CampaignEngine.Contests.EntryVoteRequest) || action.InputType == typeof(CampaignEngine.Contests.EntryFlagRequest);
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 }

@@ -110,6 +110,40 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
         Assert.Equal(150, (await Host.GetResultsAsync(slug)).GetProperty("votes").GetInt64());
     }
 
+    [Fact]
+    public async Task FlagsPastTheThresholdHideAnEntryUntilAModeratorApprovesItAgain()
+    {
+        var slug = await CreateAsync(Host, "flags", new { moderation = "post", flagThreshold = 3 });
+        using (var author = Host.CreateClient()) await EnterAsync(author, slug, "Totally normal donut");
+        var id = (await WaitForEntriesAsync(Host, slug, 1, "approved")).Single();
+
+        // Three fans flag it; a fourth flag from one of them is a repeat, and a made-up reason is refused.
+        var flaggers = Enumerable.Range(0, 3).Select(_ => Host.CreateClient()).ToList();
+        foreach (var fan in flaggers) Assert.Equal(HttpStatusCode.Accepted, (await FlagAsync(fan, slug, id, "spam")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await FlagAsync(flaggers[0], slug, id, "other")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await FlagAsync(Host.CreateClient(), slug, id, "boring")).StatusCode);
+
+        var flagged = await Eventually.ReturnsAsync(() => EntriesAsync(Host, slug, "flagged"), items => items.GetArrayLength() == 1,
+            because: "the entry to be hidden by its flags");
+        Assert.Equal((id, 3L, true), (flagged[0].GetProperty("id").GetString(), flagged[0].GetProperty("flags").GetInt64(), flagged[0].GetProperty("flaggedOut").GetBoolean()));
+        // Hidden: no votes, no entry page, not on the leaderboard.
+        using var voter = Host.CreateClient();
+        Assert.Equal(HttpStatusCode.BadRequest, (await VoteAsync(voter, slug, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voter.GetAsync($"/c/{slug}/entries/{id}")).StatusCode);
+        Assert.Equal(0, (await LeaderboardAsync(Host, slug)).GetProperty("total").GetInt32());
+
+        // Approved again, its flags so far no longer count; it takes votes again.
+        await ModerateAsync(Host, slug, "approve", [id]);
+        await Eventually.ReturnsAsync(async () => (await VoteAsync(voter, slug, id)).StatusCode, s => s == HttpStatusCode.Accepted,
+            because: "the entry to take votes once approved again");
+        Assert.Empty((await EntriesAsync(Host, slug, "flagged")).EnumerateArray());
+        Assert.Equal(3, (await Host.GetResultsAsync(slug)).GetProperty("flags").GetInt64());
+        foreach (var fan in flaggers) fan.Dispose();
+    }
+
+    private static Task<HttpResponseMessage> FlagAsync(HttpClient fan, string slug, string entryId, string reason) =>
+        fan.PostAsJsonAsync($"/c/{slug}/entry-flags", new { entryId, reason });
+
     private static QueueInvocation Invocation(SubmissionAccepted[] items) =>
         new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(items), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
 }

@@ -34,6 +34,21 @@ public sealed class ContestBoardTests
     }
 
     [Fact]
+    public void FlagsSinceTheLastApprovalHideAnEntryAtTheThreshold()
+    {
+        var cleared = Entry("b", 2) with { FlagsSeen = 3 };
+        var board = new ContestBoard("c", Start, [Entry("a", 1), cleared, Entry("d", 3)], new Dictionary<string, long> { ["a"] = 7 },
+            new Dictionary<string, long> { ["a"] = 3, ["b"] = 5, ["d"] = 2 }, flagThreshold: 3);
+
+        // a: 3 flags, hidden; b: 2 since its approval, shown; d: 2, shown.
+        Assert.Equal(["a"], board.FlaggedOut.Select(e => e.Entry.Id));
+        Assert.Equal(["b", "d"], board.ByVotes.Select(e => e.Entry.Id));
+        Assert.False(board.Find("a")!.Visible);
+        Assert.Equal((7L, 3L), (board.Find("a")!.Votes, board.Find("a")!.Flags));
+        Assert.Equal(10, board.Flags);
+    }
+
+    [Fact]
     public void ReadAgainWithNothingChangedOnlyItsAgeIsNew()
     {
         var board = new ContestBoard("c", Start, [Entry("a", 1)], new Dictionary<string, long> { ["a"] = 2 });
