@@ -36,6 +36,9 @@ public static class ModerationEndpoints
                              "approved again, which clears the flags so far. A deleted entry " +
                              "loses its title and caption for good; votes it had stay counted in the contest's total. Ids of no entry " +
                              "of this contest are listed in `notFound`.");
+        entries.MapGet("/entries.csv", EntryExport.CsvAsync)
+            .WithSummary("Every entry of a contest as CSV (status, votes, rank, flags, times, page address), formula cells neutralized")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         entries.MapGet("/leaderboard", LeaderboardAsync)
             .WithSummary("The approved entries by votes, most first (ties share a rank)");
         return app;
