@@ -58,6 +58,22 @@ public sealed class ContestBoards(
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The board read whole now, for what must stand on every count (the winners).</summary>
+    public async Task<ContestBoard> ReadWholeAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        var state = states.GetOrAdd(campaign.Slug, slug => new State(slug));
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            state.FullReadAt = null;
+            return await RefreshAsync(campaign, state, cancellationToken);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
     /// <summary>A moderator changed an entry through this instance: the next request reads what changed.</summary>
     public void MarkStale(string slug)
     {

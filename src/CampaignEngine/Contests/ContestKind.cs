@@ -83,6 +83,7 @@ public static class ContestServiceCollectionExtensions
             .AddSingleton<ContestEnter>()
             .AddSingleton<ContestVote>()
             .AddSingleton<ContestFlag>()
+            .AddSingleton<ContestWinners>()
             .AddSingleton<ContestPages>()
             .AddCampaignKind<ContestKind>();
     }

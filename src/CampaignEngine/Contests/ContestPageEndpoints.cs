@@ -16,6 +16,9 @@ public static class ContestPageEndpoints
         group.MapGet("/gallery", GalleryAsync)
             .WithSummary("A contest's gallery of approved entries, most votes first or newest, 24 a page (no JavaScript needed)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/winners", WinnersAsync)
+            .WithSummary("A contest's winners, once the marketer has computed them")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         group.MapGet("/entries/{entryId}", EntryAsync)
             .WithSummary("One entry of a contest, with its vote button and share links")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
@@ -52,6 +55,14 @@ public static class ContestPageEndpoints
         var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
         var html = contest.EntryPage(campaign, availability, links, entry);
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
+    }
+
+    private static async Task<IResult> WinnersAsync(string slug, HttpContext http, FanPages pages, ContestPages contest, ContestWinners winners, CancellationToken ct)
+    {
+        if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
+        if (found.Availability == Availability.Archived) return pages.Gone(http, found.Campaign);
+        var html = contest.WinnersPage(found.Campaign, pages.Links(http, found.Campaign), await winners.GetAsync(slug, ct));
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "public, max-age=30", policy: FanPolicy.For(found.Campaign));
     }
 
     private static async Task<(Campaign Campaign, Availability Availability)?> ContestAsync(string slug, FanPages pages, CancellationToken ct) =>

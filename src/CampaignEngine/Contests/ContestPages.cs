@@ -122,6 +122,28 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         return shell.Layout(locale, body, shell.Head(campaign, locale, entry.Entry.Title + " · " + campaign.Title, url, links, "index, follow"));
     }
 
+    /// <summary>The public winners page; <paramref name="winners"/> null: not computed yet.</summary>
+    public string WinnersPage(Campaign campaign, FanLinks links, WinnerList? winners)
+    {
+        var locale = shell.LocaleOf(campaign);
+        var url = links.Absolute.Page + "/winners";
+        var body = shell.Render("contest-winners", locale, new()
+        {
+            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
+            ["winners"] = (winners?.Winners ?? []).Select(w => new
+            {
+                Rank = locale.Format("rank", locale.Number(w.Rank)),
+                w.Title,
+                w.Caption,
+                Votes = locale.Count("votes", w.Votes),
+            }).ToList(),
+            ["computed"] = winners is null ? null : locale.Format("winners_computed", locale.DateTime(winners.ComputedAt)),
+            ["gallery"] = Gallery(links) + "?sort=votes",
+            ["share_links"] = winners is null ? null : shell.Share(locale, locale["share_winners_heading"], url, locale.Format("share_winners_text", campaign.Title)),
+        });
+        return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("winners_title", campaign.Title), url, links, "index, follow"));
+    }
+
     private static object EntryView(PageLocale locale, FanLinks links, BoardEntry b) => new
     {
         b.Entry.Id,

@@ -39,6 +39,14 @@ public static class ModerationEndpoints
         entries.MapGet("/entries.csv", EntryExport.CsvAsync)
             .WithSummary("Every entry of a contest as CSV (status, votes, rank, flags, times, page address), formula cells neutralized")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        entries.MapPost("/winners", ComputeWinnersAsync)
+            .WithSummary("Compute a contest's winners by its rule, once voting has closed and every vote is counted")
+            .WithDescription("The first `winners.count` approved entries by votes (entries with as many votes share a rank; the one " +
+                             "entered first is listed first). 409 while voting is open, while votes are still being counted (with " +
+                             "Retry-After), or when the rule needs jurors' scores. Computing again replaces the list.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        entries.MapGet("/winners", GetWinnersAsync)
+            .WithSummary("A contest's winners, once computed");
         entries.MapGet("/leaderboard", LeaderboardAsync)
             .WithSummary("The approved entries by votes, most first (ties share a rank)");
         return app;
@@ -129,6 +137,28 @@ public static class ModerationEndpoints
         }
         boards.MarkStale(slug);
         return TypedResults.Ok(new ModerationResult(changed, notFound));
+    }
+
+    private static async Task<Results<Ok<WinnerList>, ProblemHttpResult>> ComputeWinnersAsync(
+        string slug, HttpContext http, CampaignStore campaigns, ContestWinners winners, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
+        var (list, refusal) = await winners.ComputeAsync(contest, ct);
+        if (refusal is not null)
+        {
+            if (refusal.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: refusal.Status, title: "The winners cannot be computed now.", detail: refusal.Detail);
+        }
+        return TypedResults.Ok(list!);
+    }
+
+    private static async Task<Results<Ok<WinnerList>, ProblemHttpResult>> GetWinnersAsync(
+        string slug, CampaignStore campaigns, ContestWinners winners, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        if (await ContestAsync(slug, campaigns, ct) is null) return Problems.NotFound($"No contest '{slug}'.");
+        return await winners.GetAsync(slug, ct) is { } list ? TypedResults.Ok(list) : Problems.NotFound("The winners have not been computed yet.");
     }
 
     private static async Task<Campaign?> ContestAsync(string slug, CampaignStore campaigns, CancellationToken ct) =>

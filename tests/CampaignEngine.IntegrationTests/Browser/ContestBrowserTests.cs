@@ -76,7 +76,7 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         var page = await context.NewPageAsync();
 
         var failures = new List<string>();
-        foreach (var (name, path) in new[] { ("landing", $"/c/{slug}"), ("gallery", $"/c/{slug}/gallery"), ("entry", $"/c/{slug}/entries/{id}"), ("results", $"/c/{slug}/results") })
+        foreach (var (name, path) in new[] { ("landing", $"/c/{slug}"), ("gallery", $"/c/{slug}/gallery"), ("entry", $"/c/{slug}/entries/{id}"), ("results", $"/c/{slug}/results"), ("winners", $"/c/{slug}/winners") })
         {
             await Eventually.ReturnsAsync(async () => (await page.GotoAsync(browser.Url(path)))!.Status, s => s == 200, TimeSpan.FromSeconds(20), path);
             var results = await page.RunAxe();
