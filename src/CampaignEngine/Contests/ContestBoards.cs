@@ -9,14 +9,15 @@ namespace CampaignEngine.Contests;
 
 /// <summary>
 /// Keeps each contest's board in memory and refreshes it by what changed: the entry rows and the per-entry counter
-/// rows whose Timestamp is at or after the last read began, less an overlap, so a write that committed while the
-/// last read ran is read next time. A full read every <see cref="ContestOptions.FullRead"/> covers the rest. One
+/// rows whose Timestamp is at or after the newest one read so far, less an overlap (10 s), so a write that committed
+/// while the last read ran, with an earlier Timestamp, is read next time. A full read every <see cref="ContestOptions.FullRead"/> covers the rest. One
 /// refresh per contest at a time; requests meanwhile get the board in hand, and the first request waits for the first read.
 /// </summary>
 public sealed class ContestBoards(
     EntryStore entries, StorageClients clients, StorageNames names, TimeProvider time, IOptions<ContestOptions> options, ILogger<ContestBoards> logger)
 {
-    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+    // Longer than a transaction takes to commit, so one committed while the last read ran is read the next time.
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, State> states = new();
 
     /// <summary>The board, refreshed first when it is older than the refresh interval (or was marked stale).</summary>
@@ -44,16 +45,26 @@ public sealed class ContestBoards(
 
     /// <summary>
     /// An entry as the board knows it. One it does not know may be newer than the board (just counted, or approved on
-    /// another instance), so the board reads what changed first, unless it is younger than <see cref="Recheck"/>:
-    /// made-up ids cannot make it read more than a few times a second.
+    /// another instance), so the board reads what changed first; at most once per <see cref="Recheck"/> per contest,
+    /// so made-up ids cannot make it read more than a few times a second.
     /// </summary>
     public async Task<BoardEntry?> FindAsync(Campaign campaign, string entryId, CancellationToken cancellationToken)
     {
         var board = await GetAsync(campaign, cancellationToken);
         if (board.Find(entryId) is { } known) return known;
-        if (time.GetUtcNow() - board.AsOf < Recheck) return null;
-        MarkStale(campaign.Slug);
-        return (await GetAsync(campaign, cancellationToken)).Find(entryId);
+        var state = states[campaign.Slug];
+        if (!state.TryTakeRecheck(time.GetUtcNow(), Recheck)) return null;
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            // A refresh that ran while this one waited may have read it already.
+            if (state.Board is { } current && current.AsOf > board.AsOf && current.Find(entryId) is { } found) return found;
+            return (await RefreshAsync(campaign, state, cancellationToken)).Find(entryId);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
     }
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
@@ -84,7 +95,8 @@ public sealed class ContestBoards(
     {
         var started = time.GetUtcNow();
         var full = state.FullReadAt is not { } last || started - last >= options.Value.FullRead;
-        DateTimeOffset? since = full ? null : state.ReadStartedAt - Overlap;
+        // By the storage's own clock (the newest Timestamp read so far), so the engine's clock being off changes nothing.
+        DateTimeOffset? since = full ? null : state.Newest - Overlap;
         state.Stale = false;
 
         var changedEntries = 0;
@@ -92,11 +104,11 @@ public sealed class ContestBoards(
         await foreach (var entry in entries.ChangedSinceAsync(campaign.Slug, since, cancellationToken))
         {
             state.Entries[entry.Id] = entry;
+            state.Saw(entry.ChangedAt);
             changedEntries++;
         }
         var changedRows = await ReadVotesAsync(campaign.Slug, state, since, full, cancellationToken);
 
-        state.ReadStartedAt = started;
         if (full) state.FullReadAt = started;
         var threshold = campaign.SettingsAs<ContestSettings>().FlagThreshold;
         if (state.Board is not null && changedEntries == 0 && changedRows == 0 && state.Board.FlagThreshold == threshold)
@@ -141,6 +153,7 @@ public sealed class ContestBoards(
             }
             foreach (var (name, n) in counts) Add(state, name, n);
             state.Rows[key] = counts;
+            if (row.Timestamp is { } stamp) state.Saw(stamp);
             changed++;
         }
         return changed;
@@ -172,7 +185,23 @@ public sealed class ContestBoards(
         public ContestBoard? Board { get => Volatile.Read(ref board); set => Volatile.Write(ref board, value); }
 
         public bool Stale { get => stale; set => stale = value; }
-        public DateTimeOffset ReadStartedAt { get; set; }
+        /// <summary>The newest Timestamp of any row read so far: where the next read by what changed starts, less the overlap.</summary>
+        public DateTimeOffset? Newest { get; private set; }
+
+        private long lastRecheckTicks = long.MinValue;
+
+        /// <summary>Whether a read for an unknown entry may run now: one per interval, whichever request asks first.</summary>
+        public bool TryTakeRecheck(DateTimeOffset now, TimeSpan interval)
+        {
+            var last = Interlocked.Read(ref lastRecheckTicks);
+            return (last == long.MinValue || now.UtcTicks - last >= interval.Ticks)
+                && Interlocked.CompareExchange(ref lastRecheckTicks, now.UtcTicks, last) == last;
+        }
+
+        public void Saw(DateTimeOffset stamp)
+        {
+            if (Newest is not { } newest || stamp > newest) Newest = stamp;
+        }
         public DateTimeOffset? FullReadAt { get; set; }
     }
 }

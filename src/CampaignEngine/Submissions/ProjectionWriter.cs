@@ -40,7 +40,8 @@ public sealed class ProjectionWriter(
     /// <summary>Projects the submissions (all of one partition); returns how many were new.</summary>
     public async Task<int> WriteAsync(string partition, IReadOnlyList<SubmissionAccepted> submissions, CancellationToken cancellationToken = default)
     {
-        var projected = submissions.DistinctBy(s => s.RowKey).Select(Project).ToList();
+        var distinct = submissions.DistinctBy(s => s.RowKey).ToList();
+        var projected = distinct.Select(Project).ToList();
         // Serialising writers of a partition within this instance avoids needless ETag races.
         var gate = partitionLocks.GetOrAdd(partition, _ => new SemaphoreSlim(1));
         await gate.WaitAsync(cancellationToken);
@@ -51,15 +52,26 @@ public sealed class ProjectionWriter(
             {
                 counted += await WriteChunkAsync(partition, chunk, cancellationToken);
             }
-            foreach (var group in submissions.GroupBy(s => s.Action))
-            {
-                await kinds.FindAction(group.Key)!.AfterProjectionAsync(group.DistinctBy(s => s.RowKey).ToList(), cancellationToken);
-            }
+            await AfterProjectionAsync(distinct, cancellationToken);
             return counted;
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Each action's step after its submissions are counted; a partition's batch is nearly always of one action.</summary>
+    private async Task AfterProjectionAsync(List<SubmissionAccepted> submissions, CancellationToken cancellationToken)
+    {
+        if (submissions.TrueForAll(s => s.Action == submissions[0].Action))
+        {
+            await kinds.FindAction(submissions[0].Action)!.AfterProjectionAsync(submissions, cancellationToken);
+            return;
+        }
+        foreach (var group in submissions.GroupBy(s => s.Action))
+        {
+            await kinds.FindAction(group.Key)!.AfterProjectionAsync(group.ToList(), cancellationToken);
         }
     }
 
