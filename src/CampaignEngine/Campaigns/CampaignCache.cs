@@ -58,12 +58,15 @@ public sealed class CampaignCache(CampaignStore store, TimeProvider time, IOptio
             var generation = Interlocked.Read(ref evictions);
             var loadedAt = time.GetUtcNow();
             var stored = await store.FindCampaignAsync(slug, CancellationToken.None);
+            var campaign = stored?.Campaign;
+            // Unchanged (same ETag): keep the object in hand, so caches keyed on it (results, rendered pages) stay warm.
+            if (stored is not null && entries.TryGetValue(slug, out var known) && known.ETag == stored.ETag) campaign = known.Campaign;
             if (Interlocked.Read(ref evictions) == generation)
             {
                 if (entries.Count > 10_000) entries.Clear(); // bound memory against slug scanning
-                entries[slug] = new Entry(stored?.Campaign, loadedAt);
+                entries[slug] = new Entry(campaign, loadedAt, stored?.ETag);
             }
-            return stored?.Campaign;
+            return campaign;
         }
         catch (Exception ex) when (entries.TryGetValue(slug, out var kept))
         {
@@ -77,5 +80,5 @@ public sealed class CampaignCache(CampaignStore store, TimeProvider time, IOptio
         }
     }
 
-    private sealed record Entry(Campaign? Campaign, DateTimeOffset LoadedAt);
+    private sealed record Entry(Campaign? Campaign, DateTimeOffset LoadedAt, Azure.ETag? ETag);
 }

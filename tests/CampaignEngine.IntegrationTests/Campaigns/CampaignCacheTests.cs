@@ -35,6 +35,25 @@ public sealed class CampaignCacheTests
     }
 
     [Fact]
+    public async Task ARefreshThatFindsNothingChangedKeepsTheSameObject()
+    {
+        await using var pair = await CachedAsync("Unchanged");
+        var (clock, slug, cache) = (pair.Clock, pair.Slug, pair.Cache);
+        var first = (await cache.FindAsync(slug))!;
+
+        // Past the TTL the entry is read again on the request path: same ETag, so the object in hand stays,
+        // and what is cached against it (results, rendered pages) stays warm.
+        clock.Advance(Ttl + TimeSpan.FromSeconds(1));
+        Assert.Same(first, await cache.FindAsync(slug));
+
+        await RetitleAsync(pair.Editor, slug, "Changed");
+        clock.Advance(Ttl + TimeSpan.FromSeconds(1));
+        var changed = (await cache.FindAsync(slug))!;
+        Assert.NotSame(first, changed);
+        Assert.Equal("Changed", changed.Title);
+    }
+
+    [Fact]
     public async Task AnExpiredEntryIsReadOnTheRequestPathAndAnEvictionIsNotUndoneByAnOlderRead()
     {
         await using var pair = await CachedAsync("Before");
