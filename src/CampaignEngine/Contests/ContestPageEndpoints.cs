@@ -1,6 +1,7 @@
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Pages;
+using CampaignEngine.Submissions;
 
 namespace CampaignEngine.Contests;
 
@@ -43,7 +44,8 @@ public static class ContestPageEndpoints
     }
 
     private static async Task<IResult> EntryAsync(
-        string slug, string entryId, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, CancellationToken ct)
+        string slug, string entryId, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, ContestVote vote,
+        VoterCookies cookies, TimeProvider time, CancellationToken ct)
     {
         if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
         var (campaign, availability) = found;
@@ -53,8 +55,20 @@ public static class ContestPageEndpoints
             return pages.NotFound(http);
         }
         var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
-        var html = contest.EntryPage(campaign, availability, links, entry);
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
+        var votedOut = VotedOut(http.Request, campaign, entryId, vote, cookies, time);
+        var html = contest.EntryPage(campaign, availability, links, entry, votedOut);
+        // A fan who has used their votes for it sees a page of their own, never shared.
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), votedOut ? "private, no-store" : Shared, policy: FanPolicy.For(campaign),
+            variesByCookie: true);
+    }
+
+    /// <summary>Whether this device's own ledger cookie says its votes for the entry in this period are used up.</summary>
+    private static bool VotedOut(HttpRequest request, Campaign campaign, string entryId, ContestVote vote, VoterCookies cookies, TimeProvider time)
+    {
+        if (!request.Cookies.ContainsKey(VoterCookies.LedgerCookie(campaign.Slug, vote.Code)) || cookies.ReadDevice(request) is not { } device) return false;
+        var rule = vote.AllowanceOf(campaign);
+        var period = rule.PeriodKey(time.GetUtcNow(), CampaignTime.Zone(campaign.TimeZone), entryId);
+        return cookies.ReadLedger(request, campaign.Slug, vote.Code, device, period) is { } used && used.Used >= rule.PerParticipant;
     }
 
     private static async Task<IResult> WinnersAsync(string slug, HttpContext http, FanPages pages, ContestPages contest, ContestWinners winners, CancellationToken ct)

@@ -101,7 +101,8 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("gallery_title", campaign.Title), canonical, links, "index, follow"));
     }
 
-    public string EntryPage(Campaign campaign, Availability availability, FanLinks links, BoardEntry entry)
+    /// <param name="votedOut">This fan's votes for the entry are used up (their own cookie says so): no vote button, a note instead.</param>
+    public string EntryPage(Campaign campaign, Availability availability, FanLinks links, BoardEntry entry, bool votedOut = false)
     {
         var contest = campaign.SettingsAs<ContestSettings>();
         var locale = shell.LocaleOf(campaign);
@@ -111,7 +112,8 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         var body = shell.Render("contest-entry", locale, new()
         {
             ["entry"] = EntryView(locale, links, entry),
-            ["form"] = voting ? shell.Form(campaign, links, "entry-votes", null) : null,
+            ["form"] = voting && !votedOut ? shell.Form(campaign, links, "entry-votes", null) : null,
+            ["voted"] = votedOut ? new NoticeView(locale["you_voted_title"], locale["you_voted_entry"]) : null,
             ["flag_form"] = availability == Availability.Open ? shell.Form(campaign, links, "entry-flags", null) : null,
             ["reasons"] = ContestFlag.Reasons.Select(r => new { Value = r, Text = locale[$"flag_{r}_reason"] }).ToList(),
             ["contact"] = shell.Contact(locale, campaign),

@@ -8,6 +8,7 @@ using CampaignEngine.Messaging;
 using CampaignEngine.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 using static CampaignEngine.IntegrationTests.Contests.Contests;
+using static CampaignEngine.IntegrationTests.Pages.Html;
 
 namespace CampaignEngine.IntegrationTests.Contests;
 
@@ -53,12 +54,25 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
             Assert.Equal(HttpStatusCode.BadRequest, (await VoteAsync(fan, slug, caramel)).StatusCode);
         }
 
-        var votes = await WaitForVotesAsync(Host, slug, 7);
-        Assert.Equal(new Dictionary<string, long> { [maple] = 5, [lemon] = 2 }, votes);
+        // A fan whose votes for an entry are used up sees a note on its page, not a button that would only refuse them.
+        using (var returning = Host.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await VoteAsync(returning, slug, lemon)).StatusCode);
+            var own = await returning.GetPageAsync($"/c/{slug}/entries/{lemon}");
+            Assert.Contains("You have used your votes for this entry", own.Document.QuerySelector(".notice.voted")!.TextContent);
+            Assert.Null(own.Document.QuerySelector("form[action$='/entry-votes']"));
+            Assert.Contains("no-store", own.Response.Headers.CacheControl?.ToString());
+            var shared = await Host.CreateClient().GetPageAsync($"/c/{slug}/entries/{lemon}");
+            Assert.Null(shared.Document.QuerySelector(".notice.voted"));
+            Assert.NotNull(shared.Document.QuerySelector("form[action$='/entry-votes']"));
+        }
+
+        var votes = await WaitForVotesAsync(Host, slug, 8);
+        Assert.Equal(new Dictionary<string, long> { [maple] = 5, [lemon] = 3 }, votes);
         var board = await LeaderboardAsync(Host, slug);
         Assert.Equal([1, 2], board.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("rank").GetInt32()));
         var results = await Host.GetResultsAsync(slug);
-        Assert.Equal((3L, 7L), (results.GetProperty("entries").GetInt64(), results.GetProperty("votes").GetInt64()));
+        Assert.Equal((3L, 8L), (results.GetProperty("entries").GetInt64(), results.GetProperty("votes").GetInt64()));
 
         var rejected = (await EntriesAsync(Host, slug, "rejected")).EnumerateArray().Single();
         Assert.Equal(("Salted caramel", "Not a donut."), (rejected.GetProperty("title").GetString(), rejected.GetProperty("rejectReason").GetString()));
