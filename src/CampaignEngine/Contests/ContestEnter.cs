@@ -29,7 +29,7 @@ public sealed class ContestEnter(EntryStore entries, TimeProvider time) : ISubmi
 
     public IFanInput ReadForm(IFormCollection form) => new EntryRequest(
         form["title"].FirstOrDefault(), form["caption"].FirstOrDefault(),
-        form["email"].FirstOrDefault(), form["name"].FirstOrDefault(), form["consent"].FirstOrDefault() is "yes" or "on" or "true");
+        FanFormFields.Email(form), FanFormFields.Name(form), FanFormFields.Consent(form));
 
     public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken)
     {

@@ -23,19 +23,7 @@ public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestV
 
     public KindSettings? ReadSettings(JsonElement section, FieldErrors errors)
     {
-        ContestSettingsRequest request;
-        try
-        {
-            request = section.Deserialize<ContestSettingsRequest>(EngineJson.Strict)!;
-        }
-        catch (JsonException ex)
-        {
-            foreach (var (field, messages) in JsonBody.Describe(ex))
-            {
-                foreach (var message in messages) errors.Add(field == "$" ? "" : field, message);
-            }
-            return null;
-        }
+        if (KindSettingsJson.Read<ContestSettingsRequest>(section, errors) is not { } request) return null;
         var settings = ContestSettingsValidator.Validate(request, errors);
         // Photo entries need the upload and its re-encoding queue function, which are not built yet: say so rather than take them.
         if (settings is { EntryType: not EntryType.Text })

@@ -1,7 +1,7 @@
+using CampaignEngine.Kinds;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CampaignEngine.Api;
-using CampaignEngine.Polls;
 
 namespace CampaignEngine.Contests;
 
@@ -108,7 +108,7 @@ public sealed record ContestWinnersRequest
 [Description("One thing jurors score entries on.")]
 public sealed record ContestCriterionRequest
 {
-    [RegularExpression(PollSettingsValidator.OptionIdPatternText)]
+    [RegularExpression(ItemIds.PatternText)]
     [Description("Stable id jurors' scores are kept under: 1 to 32 characters a-z, 0-9 and inner hyphens; c1, c2… when absent.")]
     public string? Id { get; init; }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Kinds;
-using CampaignEngine.Polls;
 
 namespace CampaignEngine.Contests;
 
@@ -142,8 +141,8 @@ public static class ContestSettingsValidator
             CampaignValidator.CheckText(criterion.Label, $"criteria[{i}].label", MaxCriterionLabel, required: true, errors);
             if (criterion.Label is { } label && !seenLabels.Add(label.Trim()))
                 errors.Add($"criteria[{i}].label", "Duplicate label.");
-            if (criterion.Id is not null && !PollSettingsValidator.IsValidOptionId(criterion.Id))
-                errors.Add($"criteria[{i}].id", "Use 1 to 32 characters: a-z, 0-9 and inner hyphens.");
+            if (criterion.Id is not null && !ItemIds.IsValid(criterion.Id))
+                errors.Add($"criteria[{i}].id", ItemIds.Rule);
             else if (criterion.Id is not null && !seenIds.Add(criterion.Id))
                 errors.Add($"criteria[{i}].id", "Duplicate id.");
         }

@@ -29,8 +29,7 @@ public sealed class ContestVote(ContestBoards boards, TimeProvider time) : ISubm
     }
 
     public IFanInput ReadForm(IFormCollection form) => new EntryVoteRequest(
-        form["entryId"].FirstOrDefault(), form["email"].FirstOrDefault(), form["name"].FirstOrDefault(),
-        form["consent"].FirstOrDefault() is "yes" or "on" or "true");
+        form["entryId"].FirstOrDefault(), FanFormFields.Email(form), FanFormFields.Name(form), FanFormFields.Consent(form));
 
     public async ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken)
     {

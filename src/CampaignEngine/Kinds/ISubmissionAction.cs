@@ -74,3 +74,14 @@ public sealed record SubmissionCheck(string? Data, FieldErrors? Errors)
     public static SubmissionCheck Valid(string data) => new(data, null);
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
 }
+
+/// <summary>What every form carries besides the kind's fields: the contact fields, read the same way for every action.</summary>
+public static class FanFormFields
+{
+    public static string? Email(IFormCollection form) => form["email"].FirstOrDefault();
+
+    public static string? Name(IFormCollection form) => form["name"].FirstOrDefault();
+
+    /// <summary>A ticked checkbox: its value, or "on" from a browser when the form gives none.</summary>
+    public static bool Consent(IFormCollection form) => form["consent"].FirstOrDefault() is "yes" or "on" or "true";
+}

@@ -32,19 +32,7 @@ public sealed class PollKind(PollPages pages) : ICampaignKind
 
     public KindSettings? ReadSettings(JsonElement section, FieldErrors errors)
     {
-        PollSettingsRequest request;
-        try
-        {
-            request = section.Deserialize<PollSettingsRequest>(EngineJson.Strict)!;
-        }
-        catch (JsonException ex)
-        {
-            foreach (var (field, messages) in JsonBody.Describe(ex))
-            {
-                foreach (var message in messages) errors.Add(field == "$" ? "" : field, message);
-            }
-            return null;
-        }
+        if (KindSettingsJson.Read<PollSettingsRequest>(section, errors) is not { } request) return null;
         return PollSettingsValidator.Validate(request, errors);
     }
 

@@ -1,23 +1,19 @@
-using System.Text.RegularExpressions;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Kinds;
 
 namespace CampaignEngine.Polls;
 
 /// <summary>Checks a poll section and turns it into settings; errors are named relative to the section.</summary>
-public static partial class PollSettingsValidator
+public static class PollSettingsValidator
 {
     public const int MaxLabel = 200;
     public const int MinOptions = 2;
     public const int MaxOptions = 50;
     public const int MaxVotesPerVoter = 100;
 
-    public const string OptionIdPatternText = "^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$";
+    public const string OptionIdPatternText = ItemIds.PatternText;
 
-    [GeneratedRegex(OptionIdPatternText)]
-    private static partial Regex OptionIdPattern();
-
-    public static bool IsValidOptionId(string? id) => id is not null && OptionIdPattern().IsMatch(id);
+    public static bool IsValidOptionId(string? id) => ItemIds.IsValid(id);
 
     public static PollSettings? Validate(PollSettingsRequest request, FieldErrors errors)
     {
@@ -56,7 +52,7 @@ public static partial class PollSettingsValidator
             if (option.Label is { } label && !seenLabels.Add(label.Trim()))
                 errors.Add($"options[{i}].label", "Duplicate label.");
             if (option.Id is not null && !IsValidOptionId(option.Id))
-                errors.Add($"options[{i}].id", "Use 1 to 32 characters: a-z, 0-9 and inner hyphens.");
+                errors.Add($"options[{i}].id", ItemIds.Rule);
             else if (option.Id is not null && !seenIds.Add(option.Id))
                 errors.Add($"options[{i}].id", "Duplicate id.");
         }

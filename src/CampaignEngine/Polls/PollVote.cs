@@ -27,7 +27,7 @@ public sealed class PollVote : ISubmissionAction
     {
         var chosen = form["optionId"].OfType<string>().ToList();
         return new PollVoteRequest(chosen.Count == 1 ? chosen[0] : null, chosen.Count > 1 ? chosen : null,
-            form["email"].FirstOrDefault(), form["name"].FirstOrDefault(), form["consent"].FirstOrDefault() is "yes" or "on" or "true");
+            FanFormFields.Email(form), FanFormFields.Name(form), FanFormFields.Consent(form));
     }
 
     public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken) =>
