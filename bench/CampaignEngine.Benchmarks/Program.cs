@@ -29,7 +29,10 @@ var stallSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_STALL_
 // pow-returning, stall, dunkin) and prints each phase's figures but no summary; the docs are only written by full runs.
 var phases = Environment.GetEnvironmentVariable("BENCH_PHASES") is { Length: > 0 } chosen ? chosen.Split(',').ToHashSet() : null;
 bool Wants(string phase) => phases is null || phases.Contains(phase);
-var dunkin = long.TryParse(Environment.GetEnvironmentVariable("BENCH_DUNKIN"), out var submissions) ? submissions : quick ? 20_000L : 174_000L + 130_000L;
+// BENCH_DUNKIN=entries,votes sizes the Dunkin' contest (130,000 entries and 174,000 votes by default).
+var dunkinSizes = Environment.GetEnvironmentVariable("BENCH_DUNKIN") is { Length: > 0 } sizes ? sizes.Split(',').Select(long.Parse).ToArray() : null;
+var dunkinEntries = dunkinSizes?[0] ?? (quick ? 4_000L : 130_000L);
+var dunkinVotes = dunkinSizes?[1] ?? (quick ? 6_000L : 174_000L);
 // Engine settings for the run; the figures are only comparable with the same settings.
 var settings = new Dictionary<string, string>
 {
@@ -150,6 +153,11 @@ try
         var level = await StartPhaseAsync("bench", settings, warmUp: true);
         var slug = await level.Engine.CreatePollAsync($"bench-c{c}", 4);
         results.Votes.Add(await VotesAsync(level, slug, c, () => level.Wrk.VotesForAsync(c, runSeconds, slug, 4), TimeSpan.FromSeconds(180)));
+        if (c == Headline)
+        {
+            Step($"Results page GET /c/{{slug}}/results of the poll just tallied");
+            results.ResultsPage = await PlainAsync(level, Headline, "GET", $"/c/{slug}/results");
+        }
         End(level);
     }
 
@@ -304,15 +312,14 @@ try
 
     if (Wants("dunkin"))
     {
-        Step($"Dunkin': {dunkin:N0} submissions from distinct voters to one campaign (fresh Azurite and engine)");
+        Step($"Dunkin': {dunkinEntries:N0} text entries from distinct participants, then {dunkinVotes:N0} votes on them from distinct voters, on one contest (fresh Azurite and engine)");
         var spike = await StartPhaseAsync("bench", settings, warmUp: true);
-        var dunkinSlug = await spike.Engine.CreatePollAsync("bench-dunkin", 4);
-        results.DunkinSubmissions = dunkin;
-        results.Dunkin = await VotesAsync(spike, dunkinSlug, Headline,
-            () => spike.Wrk.VotesCountAsync(Headline, dunkin, dunkinSlug, 4, TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(150));
+        var dunkinSlug = await spike.Engine.CreateContestAsync("bench-dunkin");
+        results.Dunkin = await Dunkin.RunAsync(spike.Engine, spike.Wrk, spike.Storage.Pids, Headline, Threads, dunkinEntries, dunkinVotes, dunkinSlug);
 
-        Step("Results page GET /c/{slug}/results");
-        results.ResultsPage = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/results");
+        Step($"Gallery GET /c/{{slug}}/gallery?sort=votes with {dunkinEntries:N0} entries: the first page, then page 500");
+        results.Gallery = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/gallery?sort=votes");
+        results.GalleryDeep = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/gallery?sort=votes&page=500");
         End(spike);
     }
     results.PeakWorkingSetKib = peakKib;

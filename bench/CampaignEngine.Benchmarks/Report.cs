@@ -80,9 +80,14 @@ public static class Report
         }
         if (r.Dunkin is { } d)
         {
-            s.AppendLine($"| Dunkin': {r.DunkinSubmissions:N0} submissions, {r.HeadlineConnections} connections | {d.Load.Accepted:N0} receipts in {d.Load.Elapsed.TotalSeconds:0.0} s ({d.Load.AcceptedPerSecond:N0}/s, p99 {d.Load.P99Ms:0.0} ms, refused {d.Load.Refused:N0}) |");
-            s.AppendLine($"| Dunkin': tally == receipts | {(d.Tally.Exact ? "exact" : $"NOT exact ({d.Tally.Tallied:N0})")} {d.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept ({d.Tally.TalliedPerSecond:N0} tallied/s overall) |");
+            s.AppendLine($"| Dunkin': {d.EntriesSent:N0} text entries, each from its own participant, {r.HeadlineConnections} connections | {Load(d.Entries)}; CPU engine {d.EntriesCpu.Engine:0.00}, azurite {d.EntriesCpu.Azurite:0.00} |");
+            s.AppendLine($"| Dunkin': entries counted == receipts | {Counted(d.EntriesCounted)}; all on the leaderboard {d.EntriesListed.TotalSeconds:0.0} s later |");
+            s.AppendLine($"| Dunkin': {d.Votes.Sent:N0} votes on those entries, each from its own voter, {r.HeadlineConnections} connections | {Load(d.Votes)}; CPU engine {d.VotesCpu.Engine:0.00}, azurite {d.VotesCpu.Azurite:0.00}; queue max {d.MaxQueueDepth:N0} messages |");
+            s.AppendLine($"| Dunkin': votes counted == receipts | {Counted(d.VotesCounted)} |");
+            s.AppendLine($"| Dunkin': every entry's votes on the leaderboard == the votes sent to it | {(d.Board.Exact ? "exact" : "NOT exact")} {d.Board.AfterLastAccept.TotalSeconds:0.0} s after the last accept ({d.Board.Entries:N0} entries, {d.Board.Mismatched:N0} differ; the favourite has {d.Board.TopVotes:N0}){(d.Board.Note is null ? "" : "; " + d.Board.Note)} |");
         }
+        if (r.Gallery is { } g) s.AppendLine($"| gallery `GET /c/{{slug}}/gallery?sort=votes` of the Dunkin' contest, first page, {r.HeadlineConnections} connections | {g.Load.RequestsPerSecond:N0} req/s (p99 {g.Load.P99Ms:0.0} ms, non-2xx {g.Load.Non2xx}; CPU engine {g.Cpu.Engine:0.00}) |");
+        if (r.GalleryDeep is { } gd) s.AppendLine($"| the same, page 500 | {gd.Load.RequestsPerSecond:N0} req/s (p99 {gd.Load.P99Ms:0.0} ms, non-2xx {gd.Load.Non2xx}) |");
         foreach (var x in r.Stall)
         {
             var v = x.Run;
@@ -127,11 +132,14 @@ public static class Report
         s.AppendLine("- \"Network limits on\" repeats the accept-side run with `bench/wrk/votes.lua`'s `xff` mode: each vote carries its own random X-Forwarded-For address (never loopback), " +
                      "which the engine trusts from loopback, so the campaign's default limits (2,000 per address, 10,000 per /24 or /64 network, an hour) hash and count every vote. " +
                      "The per-IP rate limiter is off in that run only, because the plain run's loopback traffic is exempt from it.");
-        s.AppendLine("- Dunkin' is 304,000 submissions (174,000 votes plus 130,000 standing in for contest entries) to one poll, each thread sending exactly its share.");
+        s.AppendLine("- Dunkin' is one text contest (post-moderation, so entries are visible at once): JSON `POST /c/{slug}/entries` without a cookie, each a new participant with its own title, " +
+                     "each thread sending exactly its share; once every entry is counted and on the leaderboard (`GET /api/campaigns/{slug}/leaderboard`, 1,000 a page), JSON `POST /c/{slug}/entry-votes` without a cookie " +
+                     "(each a new voter) on those entries, a few favourites taking most votes (entry at place p in a shuffled order: p = n·u³ for uniform u). " +
+                     "The check reads the leaderboard until its votes add up to the receipts, then compares every entry's votes with the votes sent to it.");
         s.AppendLine("- The bare 202 endpoint (`POST /bench/accept`, mapped only when `Benchmark:BareEndpoint` is true) reads the body and answers 202 with a receipt-shaped JSON, without storage: the same app's HTTP ceiling on this machine.");
         s.AppendLine("- The raw enqueue baseline is `QueueClient.SendMessageAsync`, one vote-sized message per call, 32 calls in flight, for 5 s against a fresh in-memory Azurite of its own.");
         s.AppendLine("- Cold start: the engine dll started with `FUNCTIONS_CUSTOMHANDLER_PORT` (it then listens on 127.0.0.1 there, listeners off), `/healthz` polled every 25 ms as the Functions host does.");
-        s.AppendLine("- Peak working set is `VmHWM` from `/proc/<pid>/status` of the engine process, read before it is stopped; the larger of the two engine processes (the sweep's, and the fresh one for the Dunkin' spike and the results page).");
+        s.AppendLine("- Peak working set is `VmHWM` from `/proc/<pid>/status` of the engine process, read before it is stopped; the larger of the two engine processes (the sweep's, and the fresh one for the Dunkin' contest and its gallery).");
         s.AppendLine();
         s.AppendLine("Engine settings for this run (environment):");
         s.AppendLine();
@@ -153,6 +161,12 @@ public static class Report
 
     private static string ShareOfPlain(VoteRun v, VoteRun plain, string of = "of the plain accept side") =>
         $"; {Percent(v, plain)}% {of}; {PerEngineCore(v):N0} votes per engine core-second against {PerEngineCore(plain):N0}";
+
+    private static string Load(WrkResult w) =>
+        $"{w.Accepted:N0} receipts in {w.Elapsed.TotalSeconds:0.0} s ({w.AcceptedPerSecond:N0}/s, p50 {w.P50Ms:0.0} ms, p99 {w.P99Ms:0.0} ms, refused {w.Refused:N0})";
+
+    private static string Counted(TallyCatchUp t) =>
+        $"{(t.Exact ? "exact" : $"NOT exact ({t.Tallied:N0} of {t.Receipts:N0})")} {t.AfterLastAccept.TotalSeconds:0.0} s after the last accept";
 
     private static string Percent(VoteRun v, VoteRun of) => (v.Load.AcceptedPerSecond / of.Load.AcceptedPerSecond * 100).ToString("0");
 

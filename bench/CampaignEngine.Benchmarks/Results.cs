@@ -21,7 +21,12 @@ public sealed class BenchResults
     public double RawEnqueuePerSecond { get; set; }
     public List<PlainRun> Bare { get; } = [];
     public List<VoteRun> Votes { get; } = [];
-    public VoteRun? Dunkin { get; set; }
+    /// <summary>The Dunkin' contest: entries, then votes on them, every count checked.</summary>
+    public DunkinRun? Dunkin { get; set; }
+
+    /// <summary>The Dunkin' gallery sorted by most votes: its first page, and a page deep in it.</summary>
+    public PlainRun? Gallery { get; set; }
+    public PlainRun? GalleryDeep { get; set; }
 
     /// <summary>The HTTP side alone (its listener off), then a tally-only engine draining what it accepted.</summary>
     public VoteRun? AcceptOnly { get; set; }
@@ -46,7 +51,6 @@ public sealed class BenchResults
     /// returning fan sends: that one takes a row in the single-use table, which the device's first does not.
     /// </summary>
     public VoteRun? AcceptOnlyChallengedReturning { get; set; }
-    public long DunkinSubmissions { get; set; }
 
     /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>
     public List<StallRun> Stall { get; } = [];

@@ -34,9 +34,11 @@ public static class Summary
         if (r.AcceptOnlyForms is { } f) s.AppendLine($"  accept side alone, form posts, cross-site + limits   {f.Load.AcceptedPerSecond:N0} votes/s   p99 {f.Load.P99Ms:0.0} ms");
         if (r.Dunkin is { } d)
         {
-            s.AppendLine($"  Dunkin' {r.DunkinSubmissions:N0} submissions                       {d.Load.AcceptedPerSecond:N0} accepted/s over {d.Load.Elapsed.TotalSeconds:0.0} s, receipts {d.Load.Accepted:N0}, " +
-                         $"tally {(d.Tally.Exact ? "exact" : "NOT exact")} {d.Tally.AfterLastAccept.TotalSeconds:0.0} s after last accept");
+            s.AppendLine($"  Dunkin' {d.EntriesSent:N0} entries                            {d.Entries.AcceptedPerSecond:N0} accepted/s, p99 {d.Entries.P99Ms:0.0} ms, counted {(d.EntriesCounted.Exact ? "exact" : "NOT exact")} {d.EntriesCounted.AfterLastAccept.TotalSeconds:0.0} s after last accept");
+            s.AppendLine($"  Dunkin' {d.Votes.Sent:N0} votes on them                       {d.Votes.AcceptedPerSecond:N0} accepted/s, p99 {d.Votes.P99Ms:0.0} ms, counted {(d.VotesCounted.Exact ? "exact" : "NOT exact")} {d.VotesCounted.AfterLastAccept.TotalSeconds:0.0} s, " +
+                         $"every entry {(d.Board.Exact ? "exact" : "NOT exact")} {d.Board.AfterLastAccept.TotalSeconds:0.0} s after last accept");
         }
+        if (r.Gallery is { } g) s.AppendLine($"  gallery GET /c/{{slug}}/gallery?sort=votes            {g.Load.RequestsPerSecond:N0} req/s   p99 {g.Load.P99Ms:0.0} ms");
         if (r.ResultsPage is { } page) s.AppendLine($"  results page GET /c/{{slug}}/results                  {page.Load.RequestsPerSecond:N0} req/s   p99 {page.Load.P99Ms:0.0} ms");
         s.AppendLine($"  engine peak working set (VmHWM)                      {r.PeakWorkingSetKib / 1024.0:N0} MiB");
         if (cold.Count > 0) s.AppendLine($"  cold start as custom handler (to first /healthz 200)  median {cold[cold.Count / 2]:0} ms, max {cold[^1]:0} ms ({cold.Count} runs)");

@@ -16,7 +16,11 @@ public static class Tally
     /// results are cached by the engine for <paramref name="cacheDuration"/>, which bounds how late
     /// the catch-up can be seen.
     /// </summary>
-    public static async Task<TallyCatchUp> WaitAsync(Engine engine, string slug, WrkResult run, TimeSpan deadline)
+    public static Task<TallyCatchUp> WaitAsync(Engine engine, string slug, WrkResult run, TimeSpan deadline) =>
+        WaitAsync(run, deadline, () => engine.TotalVotesAsync(slug));
+
+    /// <summary>Polls <paramref name="read"/> (a count the engine reports) until it reaches the run's receipts, or the deadline passes.</summary>
+    public static async Task<TallyCatchUp> WaitAsync(WrkResult run, TimeSpan deadline, Func<Task<long>> read)
     {
         var clock = Stopwatch.StartNew();
         long tallied = 0;
@@ -24,7 +28,7 @@ public static class Tally
         {
             try
             {
-                tallied = await engine.TotalVotesAsync(slug);
+                tallied = await read();
             }
             catch (HttpRequestException)
             {

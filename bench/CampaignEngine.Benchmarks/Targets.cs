@@ -19,15 +19,19 @@ public static class Targets
         };
         if (r.Dunkin is { } d)
         {
-            var lag = d.Tally.AfterLastAccept.TotalSeconds;
-            list.Add(d.Tally.Exact
-                ? AtMost("Dunkin': seconds from last accept to exact tally", lag, 60, "s")
-                : new Target("Dunkin': seconds from last accept to exact tally", "≤ 60 s",
-                    $"{d.Tally.Tallied:N0} tallied, {d.Load.Accepted:N0} receipts of {r.DunkinSubmissions:N0} submissions, {lag:N0} s after the last accept", false,
-                    d.Load.AllAnswered
-                        ? "the tally did not reach the receipts within the run's deadline"
-                        : $"the accepts did not finish within the run's time limit ({d.Load.Sent:N0} of {r.DunkinSubmissions:N0} sent; the few votes in flight when wrk was stopped are counted but have no receipt)"));
+            // The issue's "every entry and vote accepted and every count exact within 60 s of the last accept".
+            var all = d.Entries.Accepted == d.EntriesSent && d.Votes.Accepted == d.Votes.Sent && d.Entries.AllAnswered && d.Votes.AllAnswered;
+            var exact = d.EntriesCounted.Exact && d.VotesCounted.Exact && d.Board.Exact;
+            var lag = Math.Max(d.EntriesCounted.AfterLastAccept.TotalSeconds, d.Board.AfterLastAccept.TotalSeconds);
+            const string name = "Dunkin': every entry and vote accepted, every count exact, seconds after the last accept";
+            list.Add(all && exact
+                ? AtMost(name, lag, 60, "s")
+                : new Target(name, "≤ 60 s, all accepted, exact",
+                    $"entries {d.Entries.Accepted:N0} of {d.EntriesSent:N0} accepted, votes {d.Votes.Accepted:N0} of {d.Votes.Sent:N0}; counts {(exact ? "exact" : "NOT exact")}", false,
+                    !all ? "not every submission was accepted" : "a count did not reach its receipts within the run's deadline"));
+            list.Add(AtMost("Dunkin': p99 of a text entry", d.Entries.P99Ms, 100, "ms"));
         }
+        if (r.Gallery is { } gallery) list.Add(AtLeast("Dunkin' gallery sorted by most votes, requests/s", gallery.Load.RequestsPerSecond, 2_000, "req/s"));
         if (r.Stall.FirstOrDefault(x => x.OutboxOn && !x.Split) is { } stalled)
         {
             var name = $"p99 through the queue's pause ({r.HeadlineConnections} connections, tally in-process, outbox on)";
@@ -51,7 +55,8 @@ public static class Targets
             list.Add(AtLeast("accept side checking a solved challenge per vote, share of the plain accept side", challenged.Load.AcceptedPerSecond / plainRate.Load.AcceptedPerSecond * 100, 80, "%"));
         }
         if (r.ResultsPage is { } page) list.Add(AtLeast("results page requests/s", page.Load.RequestsPerSecond, 5_000, "req/s"));
-        list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, 400, "MB"));
+        // Issue 11 allows the Dunkin' contest (its board in memory) 1 GB; the polls' own budget was 400 MB.
+        list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, r.Dunkin is null ? 400 : 1_000, "MB"));
         return list;
     }
 

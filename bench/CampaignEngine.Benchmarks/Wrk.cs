@@ -56,6 +56,17 @@ public sealed class Wrk(string scripts, string url, int threads)
         RunAsync("votes.lua", connections, limit, waitForThreads: true,
             [slug, options.ToString(), "count", perThread.ToString(), "pow", poolPrefix]);
 
+    /// <summary>Exactly <paramref name="entries"/> contest entries, each from a new participant, each title its own.</summary>
+    public Task<WrkResult> EntriesAsync(int connections, long entries, string slug, TimeSpan limit)
+    {
+        if (entries % threads != 0) throw new ArgumentException($"{entries} does not split evenly over {threads} threads");
+        return RunAsync("votes.lua", connections, limit, waitForThreads: true, [slug, "1", "count", (entries / threads).ToString(), "entries"]);
+    }
+
+    /// <summary>Each thread sends one vote per line of its file of entry ids (<c>{poolPrefix}-{thread}.txt</c>), each from a new device.</summary>
+    public Task<WrkResult> EntryVotesAsync(int connections, string slug, int perThread, string poolPrefix, TimeSpan limit) =>
+        RunAsync("votes.lua", connections, limit, waitForThreads: true, [slug, "1", "count", perThread.ToString(), "entryvotes", poolPrefix]);
+
     private async Task<WrkResult> RunAsync(string script, int connections, TimeSpan duration, bool waitForThreads, string[] scriptArgs)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -17,8 +17,18 @@
 -- "pow" (sixth argument: a path prefix) sends each vote with its own device cookie and solved
 -- proof-of-work challenge, read from <prefix>-<thread>.txt ("cookie TAB challenge:nonce" lines);
 -- use it with "count" and as many votes per thread as the file has lines.
+-- Contests: "entries" sends contest entries instead (POST /c/{slug}/entries, a title unique to the
+-- thread and count, a caption), each from a new participant; "entryvotes" (sixth argument: a path
+-- prefix) sends one vote per line of <prefix>-<thread>.txt, each line an entry id, each from a new
+-- device. Use both with "count".
 
 local threads = {}
+
+-- One entry, built when it is sent so every title differs: thread and count in the title.
+function entry(n)
+  return wrk.format("POST", "/c/" .. slug .. "/entries", { ["Content-Type"] = "application/json" },
+    '{"title":"Donut idea ' .. id .. '-' .. n .. '","caption":"A ring of glazed dough with maple, sea salt and pecans, idea number ' .. n .. '."}')
+end
 
 function setup(thread)
   table.insert(threads, thread)
@@ -29,6 +39,7 @@ function init(args)
   slug, options, mode, limit = args[1], tonumber(args[2]), args[3], tonumber(args[4])
   local flags = args[5] or ""
   forwarded, form, pow = flags:find("xff") ~= nil, flags:find("form") ~= nil, flags:find("pow") ~= nil
+  entries, entryVotes = flags:find("entries", 1, true) ~= nil, flags:find("entryvotes", 1, true) ~= nil
   sent, answered, accepted, refused, finished = 0, 0, 0, 0, false
   votes = {}
   local function vote(option, address)
@@ -43,7 +54,14 @@ function init(args)
     if address then headers["X-Forwarded-For"] = address end
     return wrk.format("POST", "/c/" .. slug .. "/votes", headers, body)
   end
-  if pow then
+  if entryVotes then
+    for line in io.lines(args[6] .. "-" .. id .. ".txt") do
+      votes[#votes + 1] = wrk.format("POST", "/c/" .. slug .. "/entry-votes",
+        { ["Content-Type"] = "application/json" }, '{"entryId":"' .. line .. '"}')
+    end
+  elseif entries then
+    votes[1] = entry(0)
+  elseif pow then
     for line in io.lines(args[6] .. "-" .. id .. ".txt") do
       local cookie, solution = line:match("^([^\t]+)\t(.+)$")
       votes[#votes + 1] = wrk.format("POST", "/c/" .. slug .. "/votes",
@@ -85,6 +103,8 @@ function request()
   end
   if more() then
     sent = sent + 1
+    if entries then return entry(sent) end
+    if entryVotes then return votes[sent] end
     return votes[(sent + id) % #votes + 1]
   end
   return filler

@@ -25,7 +25,7 @@ public sealed class ContestBoards(
     {
         var state = states.GetOrAdd(campaign.Slug, slug => new State(slug));
         var board = state.Board;
-        if (board is not null && !state.Stale && time.GetUtcNow() - board.AsOf < options.Value.BoardRefresh) return board;
+        if (board is not null && !state.Stale && time.GetUtcNow() - board.AsOf < Interval(state)) return board;
         if (board is not null && !await state.Gate.WaitAsync(0, cancellationToken))
         {
             // Someone is refreshing it: answer with the board in hand rather than queue behind them.
@@ -34,7 +34,7 @@ public sealed class ContestBoards(
         if (board is null) await state.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (state.Board is { } fresh && !state.Stale && time.GetUtcNow() - fresh.AsOf < options.Value.BoardRefresh) return fresh;
+            if (state.Board is { } fresh && !state.Stale && time.GetUtcNow() - fresh.AsOf < Interval(state)) return fresh;
             return await RefreshAsync(campaign, state, cancellationToken);
         }
         finally
@@ -68,6 +68,13 @@ public sealed class ContestBoards(
     }
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
+
+    // A board whose read takes long (a big contest on a busy table service) is read less often: at most a fifth of
+    // the time goes to reading it, so the refreshes cannot crowd out the tally writing the counts they read.
+    private const int ReadShare = 5;
+
+    private TimeSpan Interval(State state) =>
+        TimeSpan.FromTicks(Math.Max(options.Value.BoardRefresh.Ticks, state.LastReadTook.Ticks * ReadShare));
 
     /// <summary>The board read whole now, for what must stand on every count (the winners).</summary>
     public async Task<ContestBoard> ReadWholeAsync(Campaign campaign, CancellationToken cancellationToken)
@@ -103,13 +110,16 @@ public sealed class ContestBoards(
         if (full) state.Entries.Clear();
         await foreach (var entry in entries.ChangedSinceAsync(campaign.Slug, since, cancellationToken))
         {
-            state.Entries[entry.Id] = entry;
             state.Saw(entry.ChangedAt);
+            // The overlap reads the last rows again on every refresh; only a real change makes a new board.
+            if (!full && state.Entries.TryGetValue(entry.Id, out var known) && known == entry) continue;
+            state.Entries[entry.Id] = entry;
             changedEntries++;
         }
         var changedRows = await ReadVotesAsync(campaign.Slug, state, since, full, cancellationToken);
 
         if (full) state.FullReadAt = started;
+        state.LastReadTook = time.GetUtcNow() - started;
         var threshold = campaign.SettingsAs<ContestSettings>().FlagThreshold;
         if (state.Board is not null && changedEntries == 0 && changedRows == 0 && state.Board.FlagThreshold == threshold)
         {
@@ -147,17 +157,21 @@ public sealed class ContestBoards(
                 }
             }
             var key = row.PartitionKey + "/" + row.RowKey;
+            if (row.Timestamp is { } stamp) state.Saw(stamp);
             if (state.Rows.TryGetValue(key, out var before))
             {
+                if (SameCounts(before, counts)) continue;
                 foreach (var (name, n) in before) Add(state, name, -n);
             }
             foreach (var (name, n) in counts) Add(state, name, n);
             state.Rows[key] = counts;
-            if (row.Timestamp is { } stamp) state.Saw(stamp);
             changed++;
         }
         return changed;
     }
+
+    private static bool SameCounts(Dictionary<string, long> before, Dictionary<string, long> now) =>
+        before.Count == now.Count && now.All(c => before.TryGetValue(c.Key, out var n) && n == c.Value);
 
     /// <summary>A counter's share, into the entry's votes or flags by its prefix (both are two characters).</summary>
     private static void Add(State state, string counter, long n)
@@ -203,5 +217,8 @@ public sealed class ContestBoards(
             if (Newest is not { } newest || stamp > newest) Newest = stamp;
         }
         public DateTimeOffset? FullReadAt { get; set; }
+
+        /// <summary>How long the last read took, which spaces the next (see <see cref="ReadShare"/>).</summary>
+        public TimeSpan LastReadTook { get; set; }
     }
 }
