@@ -86,14 +86,7 @@ internal static class Dunkin
 
     private static async Task<BoardCheck> CheckBoardAsync(Engine engine, string slug, WrkResult run, Dictionary<string, long> expected)
     {
-        var deadline = Stopwatch.StartNew();
-        IReadOnlyDictionary<string, long> shown;
-        while (true)
-        {
-            shown = await engine.EntryVotesAsync(slug);
-            if (shown.Values.Sum() >= run.Accepted || deadline.Elapsed > TimeSpan.FromSeconds(120)) break;
-            await Task.Delay(200);
-        }
+        var shown = await Until(TimeSpan.FromSeconds(120), () => engine.EntryVotesAsync(slug), listed => listed.Values.Sum() >= run.Accepted);
         var after = DateTimeOffset.UtcNow - run.LastAnswerAt;
         var top = shown.Values.DefaultIfEmpty(0).Max();
         if (run.Refused > 0)
@@ -112,7 +105,7 @@ internal static class Dunkin
         {
             var value = await read();
             if (done(value) || clock.Elapsed > deadline) return value;
-            await Task.Delay(500);
+            await Task.Delay(200);
         }
     }
 

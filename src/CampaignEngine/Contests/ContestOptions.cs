@@ -7,7 +7,10 @@ public sealed class ContestOptions
 {
     public const string Section = "Contests";
 
-    /// <summary>How old the board (entries and their votes) may get before a request reads what changed since.</summary>
+    /// <summary>
+    /// How old the board (entries and their votes) may get before a request reads what changed since; longer when the
+    /// last read took more than a fifth of this (see ContestBoards).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")] public TimeSpan BoardRefresh { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the board is read whole rather than by what changed, in case a change slipped past the overlap.</summary>
