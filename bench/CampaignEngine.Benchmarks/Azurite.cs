@@ -52,6 +52,8 @@ public sealed class Azurite : IDisposable
     private static async Task<Process> StartProcessAsync(string repo, string script, string[] args, int[] ports)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles Azurite itself while tuning.
+        foreach (var arg in (Environment.GetEnvironmentVariable("BENCH_NODE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)) start.ArgumentList.Add(arg);
         start.ArgumentList.Add(Path.Combine(repo, "node_modules", "azurite", "dist", "src", script));
         foreach (var arg in CommonArgs.Concat(args)) start.ArgumentList.Add(arg);
         var process = Children.Start(start);
@@ -72,6 +74,12 @@ public sealed class Azurite : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("BENCH_NODE_ARGS") is { Length: > 0 })
+        {
+            // A profiled node writes its profile only on a clean exit, and the table service exits cleanly on SIGINT alone.
+            foreach (var process in processes) Children.Signal(process, "INT");
+            foreach (var process in processes) process.WaitForExit(TimeSpan.FromSeconds(120));
+        }
         foreach (var process in processes) Children.Stop(process, TimeSpan.FromSeconds(3));
     }
 }

@@ -148,14 +148,8 @@ public sealed class ContestBoards(
         var changed = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var (name, value) in row)
-            {
-                if (value is long n && (name.StartsWith(EntryKeys.CounterPrefix, StringComparison.Ordinal) || name.StartsWith(EntryKeys.FlagPrefix, StringComparison.Ordinal)))
-                {
-                    counts[name] = n;
-                }
-            }
+            var counts = PackedCounters.CountsOf(row);
+            foreach (var name in counts.Keys.Where(n => !IsEntryCounter(n)).ToList()) counts.Remove(name);
             var key = row.PartitionKey + "/" + row.RowKey;
             if (row.Timestamp is { } stamp) state.Saw(stamp);
             if (state.Rows.TryGetValue(key, out var before))
@@ -169,6 +163,9 @@ public sealed class ContestBoards(
         }
         return changed;
     }
+
+    private static bool IsEntryCounter(string name) =>
+        name.StartsWith(EntryKeys.CounterPrefix, StringComparison.Ordinal) || name.StartsWith(EntryKeys.FlagPrefix, StringComparison.Ordinal);
 
     private static bool SameCounts(Dictionary<string, long> before, Dictionary<string, long> now) =>
         before.Count == now.Count && now.All(c => before.TryGetValue(c.Key, out var n) && n == c.Value);

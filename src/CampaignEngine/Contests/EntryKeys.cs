@@ -8,14 +8,14 @@ namespace CampaignEngine.Contests;
 /// <summary>
 /// The keys of a contest's entries. An entry's id comes from its submission's receipt, so a retried or
 /// redelivered entry is always the same entry, without showing the receipt. Votes per entry are counted on
-/// the shard's further counter rows, one of <see cref="Buckets"/> per entry id: a row holds at most 252
-/// counters, and 1,024 buckets keep the fullest far below that at <see cref="MaxEntries"/> entries.
+/// the shard's further counter rows, one of <see cref="Buckets"/> per entry id, packed (<see cref="PackedCounters"/>):
+/// few rows, so a transaction of a hundred votes rewrites a handful of them, and each row small enough to rewrite often.
 /// </summary>
 public static class EntryKeys
 {
-    public const int Buckets = 1024;
+    public const int Buckets = 32;
 
-    /// <summary>About 147 entries per bucket on average; the fullest of 1,024 stays near 190, under the 252 a row holds.</summary>
+    /// <summary>About 4,700 entries per bucket: the fullest row, once every entry has a vote in the shard, packs to about 110 KB.</summary>
     public const int MaxEntries = 150_000;
 
     /// <summary>Entry rows spread over 16 partitions per contest (the id's first hex digit): one partition takes a few thousand writes a second.</summary>
@@ -41,7 +41,7 @@ public static class EntryKeys
 
     public const string CounterPrefix = "e_";
 
-    /// <summary>Fans' flags of the entries of a bucket, on rows of their own: beside the votes they could crowd a row past 252.</summary>
+    /// <summary>Fans' flags of the entries of a bucket, on rows of their own, so a flag does not rewrite the bucket's votes.</summary>
     public static string FlagRow(string entryId) => SubmissionKeys.CounterRowOf("f" + Bucket(entryId).ToString("D4", CultureInfo.InvariantCulture));
 
     public static string FlagCounter(string entryId) => FlagPrefix + entryId;

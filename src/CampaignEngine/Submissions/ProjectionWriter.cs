@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using CampaignEngine.Kinds;
@@ -31,6 +30,7 @@ public sealed class ProjectionWriter(
 {
     private const int MaxOperations = 100;
     private const int MaxAttempts = 50;
+    private const int MaxCounterRows = 16;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> partitionLocks = new();
     private readonly ConcurrentDictionary<string, KnownCounters> knownCounters = new();
     private readonly SemaphoreSlim transactionSlots = new(options.Value.MaxConcurrentTransactions);
@@ -41,7 +41,8 @@ public sealed class ProjectionWriter(
     public async Task<int> WriteAsync(string partition, IReadOnlyList<SubmissionAccepted> submissions, CancellationToken cancellationToken = default)
     {
         var distinct = submissions.DistinctBy(s => s.RowKey).ToList();
-        var projected = distinct.Select(Project).ToList();
+        // Submissions that count on the same further counter rows side by side, so each transaction rewrites few of them.
+        var projected = distinct.Select(Project).OrderBy(p => p.CounterRows[^1], StringComparer.Ordinal).ToList();
         // Serialising writers of a partition within this instance avoids needless ETag races.
         var gate = partitionLocks.GetOrAdd(partition, _ => new SemaphoreSlim(1));
         await gate.WaitAsync(cancellationToken);
@@ -77,7 +78,8 @@ public sealed class ProjectionWriter(
 
     /// <summary>
     /// The submissions in order, as many per transaction as fit beside the counter rows they touch: 99 and the
-    /// one counter row for a poll, fewer when they spread over further counter rows.
+    /// one counter row for a poll, fewer when they spread over further counter rows, which are packed and may be
+    /// large, so a transaction carries at most <see cref="MaxCounterRows"/> of them (a transaction holds at most 4 MiB).
     /// </summary>
     private static IEnumerable<List<Projected>> Chunks(List<Projected> rows)
     {
@@ -86,7 +88,7 @@ public sealed class ProjectionWriter(
         foreach (var row in rows)
         {
             var added = row.CounterRows.Count(r => !counterRows.Contains(r));
-            if (chunk.Count > 0 && chunk.Count + 1 + counterRows.Count + added > MaxOperations)
+            if (chunk.Count > 0 && (chunk.Count + 1 + counterRows.Count + added > MaxOperations || counterRows.Count + added > MaxCounterRows))
             {
                 yield return chunk;
                 chunk = [];
@@ -191,13 +193,7 @@ public sealed class ProjectionWriter(
     private async Task<KnownCounters?> ReadCountersAsync(string partition, string counterRow, CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, counterRow, cancellationToken: cancellationToken);
-        if (!row.HasValue) return null;
-        var counts = new Dictionary<string, long>();
-        foreach (var (key, value) in row.Value!)
-        {
-            if (value is int or long) counts[key] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-        }
-        return new KnownCounters(counts, row.Value!.ETag.ToString());
+        return row.HasValue ? new KnownCounters(PackedCounters.CountsOf(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
     private async Task<List<Projected>> WithoutCountedAsync(string partition, List<Projected> rows, CancellationToken cancellationToken)
@@ -220,7 +216,9 @@ public sealed class ProjectionWriter(
 
     private static EntityChange CounterChange(string partition, string counterRow, KnownCounters? current, Dictionary<string, long> counts)
     {
-        var properties = counts.Select(c => EntityProperty.Of(c.Key, c.Value)).ToList();
+        var properties = counterRow == SubmissionKeys.CounterRow
+            ? counts.Select(c => EntityProperty.Of(c.Key, c.Value)).ToList()
+            : PackedCounters.Pack(counts).Select(p => EntityProperty.Of(p.Name, p.Value)).ToList();
         return current is null
             ? EntityChange.Insert(partition, counterRow, properties)
             : EntityChange.Replace(partition, counterRow, properties, current.ETag);

@@ -27,14 +27,20 @@ public sealed class EntryKeysTests
     public void OnlySixteenLowerHexDigitsAreAnId(string? id) => Assert.False(EntryKeys.IsId(id));
 
     [Fact]
-    public void TheFullestCounterRowStaysUnderTheLimitAtTheMostEntriesAContestTakes()
+    public void TheFullestCounterRowPacksWithinAnEntityAndAFullTransactionWithinItsLimitAtTheMostEntriesAContestTakes()
     {
-        var perRow = Enumerable.Range(0, EntryKeys.MaxEntries).Select(i => EntryKeys.CounterRow(EntryKeys.IdOf($"receipt-{i}")))
-            .GroupBy(r => r).Select(g => g.Count()).ToList();
+        var buckets = Enumerable.Range(0, EntryKeys.MaxEntries).Select(i => EntryKeys.IdOf($"receipt-{i}"))
+            .GroupBy(EntryKeys.CounterRow).ToList();
+        var fullest = buckets.MaxBy(b => b.Count())!;
+        // Every entry with a vote in this shard, and counts far beyond any contest's.
+        var packed = PackedCounters.Pack(fullest.ToDictionary(EntryKeys.Counter, _ => 5_000_000L));
 
-        Assert.Equal(EntryKeys.Buckets, perRow.Count);
-        // A table entity holds 252 properties of its own; the row keeps room to spare.
-        Assert.InRange(perRow.Max(), 1, 220);
+        Assert.Equal(EntryKeys.Buckets, buckets.Count);
+        Assert.All(packed, p => Assert.InRange(p.Value.Length, 1, PackedCounters.MaxPropertyBytes));
+        var rowBytes = packed.Sum(p => p.Value.Length);
+        Assert.InRange(rowBytes, 1, PackedCounters.MaxRowBytes);
+        // A transaction carries at most 16 counter rows, as base64 (4/3), in its 4 MiB.
+        Assert.InRange(16 * rowBytes * 4 / 3, 1, 4 * 1024 * 1024 * 3 / 4);
     }
 
     [Fact]
@@ -45,7 +51,7 @@ public sealed class EntryKeysTests
 
         Assert.InRange(string.CompareOrdinal(EntryKeys.CounterRow(id), from), 1, int.MaxValue);
         Assert.InRange(string.CompareOrdinal(EntryKeys.CounterRow(id), to), int.MinValue, -1);
-        Assert.Matches("^[A-Za-z_][A-Za-z0-9_]*$", EntryKeys.Counter(id));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(EntryKeys.Counter(id)), 1, PackedCounters.MaxNameBytes);
         Assert.StartsWith(EntryKeys.Partition("my-contest", id)[..11], "my-contest|");
     }
 }

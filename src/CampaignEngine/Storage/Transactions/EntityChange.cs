@@ -17,10 +17,11 @@ public enum EntityChangeKind
     Replace,
 }
 
-/// <summary>A property value: a string, a 64-bit integer or a UTC time (the only types the engine writes in transactions).</summary>
+/// <summary>A property value: a string, a 64-bit integer, a UTC time or bytes (the only types the engine writes in transactions).</summary>
 public readonly record struct EntityProperty(string Name, object Value)
 {
     public static EntityProperty Of(string name, string value) => new(name, value);
     public static EntityProperty Of(string name, long value) => new(name, value);
     public static EntityProperty Of(string name, DateTimeOffset value) => new(name, value.UtcDateTime);
+    public static EntityProperty Of(string name, byte[] value) => new(name, value);
 }

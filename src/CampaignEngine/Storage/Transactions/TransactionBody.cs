@@ -62,6 +62,10 @@ public static class TransactionBody
                     json.WriteString(property.Name, time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
                     json.WriteString(property.Name + "@odata.type", "Edm.DateTime");
                     break;
+                case byte[] bytes:
+                    json.WriteBase64String(property.Name, bytes);
+                    json.WriteString(property.Name + "@odata.type", "Edm.Binary");
+                    break;
                 default:
                     throw new ArgumentException($"Property {property.Name} has an unsupported type {property.Value?.GetType().Name}.", nameof(change));
             }
