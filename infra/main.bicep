@@ -2,9 +2,9 @@
 //
 //   resource group  rg-<env>
 //   ├─ user-assigned managed identity   (the only principal the app runs as)
-//   ├─ storage account                  (tables campaigns/votes/contacts; queues votes, contacts
-//   │                                    and their -poison queues; blob containers media (images)
-//   │                                    and the deployment package)
+//   ├─ storage account                  (the engine's tables; queues votes, contacts, entry-images
+//   │                                    and their -poison queues; blob containers media (images),
+//   │                                    uploads (photos as sent, expiring) and the deployment package)
 //   ├─ Log Analytics + Application Insights
 //   └─ Flex Consumption plan (FC1) + function app, runtime `custom` (the ASP.NET Core engine is
 //      a Functions custom handler). See modules/functionapp.bicep for why Flex Consumption.
@@ -104,13 +104,20 @@ var tableNames = [
   'campaigns'
   'votes'
   'contacts'
+  'outbox'
+  'netlimits'
+  'challenges'
+  'entries'
 ]
 var mediaContainerName = 'media'
+var uploadsContainerName = 'uploads'
 var queueNames = [
   'votes'
   'votes-poison'
   'contacts'
   'contacts-poison'
+  'entry-images'
+  'entry-images-poison'
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -139,6 +146,7 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: deploymentContainerName
     mediaContainerName: mediaContainerName
+    uploadsContainerName: uploadsContainerName
     tableNames: tableNames
     queueNames: queueNames
   }

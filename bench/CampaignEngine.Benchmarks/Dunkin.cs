@@ -38,7 +38,7 @@ internal static class Dunkin
 
         // The ids the votes go to, as the leaderboard lists them once every entry is on the board.
         var listing = Stopwatch.StartNew();
-        var ids = await Until(TimeSpan.FromSeconds(120), () => engine.EntryVotesAsync(slug), listed => listed.Count >= entryRun.Accepted);
+        var ids = await Until(TimeSpan.FromSeconds(300), () => engine.EntryVotesAsync(slug), listed => listed.Count >= entryRun.Accepted);
         Console.WriteLine($"  {ids.Count:N0} entries on the leaderboard {listing.Elapsed.TotalSeconds:0.0} s after they were counted");
 
         var (files, expected) = await WriteVotesAsync(ids.Keys.ToList(), votes, threads);

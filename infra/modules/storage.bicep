@@ -30,6 +30,9 @@ param deploymentContainerName string
 @description('Blob container for the engine\'s images (covers, logos); private, the engine serves them.')
 param mediaContainerName string
 
+@description('Blob container for files as fans sent them (entry photos) until the engine has re-encoded them; private.')
+param uploadsContainerName string
+
 @description('Tables the engine uses.')
 param tableNames string[]
 
@@ -80,6 +83,43 @@ resource mediaContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   name: mediaContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: uploadsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// An upload is deleted once its renditions are stored; one whose submission was never queued (the queue failed
+// after the upload) is left behind, so uploads older than a week go.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [ 'blockBlob' ]
+              prefixMatch: [ '${uploadsContainerName}/' ]
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterModificationGreaterThan: 7 }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 

@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
 using CampaignEngine.Kinds;
+using CampaignEngine.Messaging;
 using CampaignEngine.Submissions;
 
 namespace CampaignEngine.Contests;
@@ -12,7 +14,7 @@ namespace CampaignEngine.Contests;
 /// An entry to a contest, on the shared submission path: checked here, queued, counted once by the projection, and
 /// then written to the entries table (<see cref="AfterProjectionAsync"/>) where moderation and the gallery find it.
 /// </summary>
-public sealed class ContestEnter(EntryStore entries, TimeProvider time) : ISubmissionAction
+public sealed class ContestEnter(EntryStore entries, OutboundQueues queues, TimeProvider time) : ISubmissionAction
 {
     public const string EntriesCounter = "entries";
 
@@ -29,9 +31,23 @@ public sealed class ContestEnter(EntryStore entries, TimeProvider time) : ISubmi
 
     public IFanInput ReadForm(IFormCollection form) => new EntryRequest(
         form["title"].FirstOrDefault(), form["caption"].FirstOrDefault(),
-        FanFormFields.Email(form), FanFormFields.Name(form), FanFormFields.Consent(form));
+        FanFormFields.Email(form), FanFormFields.Name(form), FanFormFields.Consent(form))
+    {
+        PhotoFile = ReadFile(form.Files.GetFile(EntryPhotos.Field)),
+    };
 
-    public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken)
+    /// <summary>The file's bytes; null when the form has none (a file input left empty sends a part with no bytes).</summary>
+    private static byte[]? ReadFile(IFormFile? file)
+    {
+        // The route's body limit bounds it; a file over the photo limit is read and refused by its size.
+        if (file is null || file.Length == 0) return null;
+        var bytes = new byte[file.Length];
+        using var stream = file.OpenReadStream();
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public async ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken)
     {
         var contest = campaign.SettingsAs<ContestSettings>();
         var entry = (EntryRequest)input;
@@ -39,16 +55,20 @@ public sealed class ContestEnter(EntryStore entries, TimeProvider time) : ISubmi
         if (!contest.EntryWindow.Contains(time.GetUtcNow()))
         {
             errors.Add(WindowField, contest.EntryWindow.OpensAt > time.GetUtcNow() ? "Entries are not open yet." : "Entries have closed.");
-            return ValueTask.FromResult(SubmissionCheck.Invalid(errors));
+            return SubmissionCheck.Invalid(errors);
         }
         CampaignValidator.CheckText(entry.Title, "title", contest.TitleMaxLength, required: true, errors);
         if (contest.CaptionMaxLength == 0 && !string.IsNullOrWhiteSpace(entry.Caption)) errors.Add("caption", "This contest's entries have no caption.");
         else CampaignValidator.CheckText(entry.Caption, "caption", contest.CaptionMaxLength, required: false, errors);
-        if (errors.Any) return ValueTask.FromResult(SubmissionCheck.Invalid(errors));
+        // The text first: a photo is only decoded for an entry that is otherwise fine.
+        if (errors.Any) return SubmissionCheck.Invalid(errors);
+        var photo = await EntryPhotos.CheckAsync(contest, entry, errors, cancellationToken);
+        if (errors.Any) return SubmissionCheck.Invalid(errors);
 
         var status = contest.Moderation == ModerationMode.Post ? EntryStatus.Approved : EntryStatus.Pending;
         var caption = string.IsNullOrWhiteSpace(entry.Caption) ? null : entry.Caption.Trim();
-        return ValueTask.FromResult(SubmissionCheck.Valid(new EntryData(entry.Title!.Trim(), caption, status).Write()));
+        var data = new EntryData(entry.Title!.Trim(), caption, status, Photo: photo is not null).Write();
+        return SubmissionCheck.Valid(data, photo is null ? null : [photo]);
     }
 
     public void Project(SubmissionAccepted submission, ProjectionRow row)
@@ -59,6 +79,7 @@ public sealed class ContestEnter(EntryStore entries, TimeProvider time) : ISubmi
 
     public async Task AfterProjectionAsync(IReadOnlyList<SubmissionAccepted> submissions, CancellationToken cancellationToken)
     {
+        var photos = new List<EntryImageJob>();
         foreach (var contest in submissions.GroupBy(s => s.Slug))
         {
             await entries.AddIfAbsentAsync(contest.Key, contest.Select(s =>
@@ -66,14 +87,19 @@ public sealed class ContestEnter(EntryStore entries, TimeProvider time) : ISubmi
                 var data = EntryData.Read(s.Data);
                 // A suspect entry waits for a moderator whatever the contest's mode.
                 var status = s.Held ? EntryStatus.Pending : data.Status;
-                return new Entry(EntryKeys.IdOf(s.Receipt), data.Title, data.Caption, status, false, s.AcceptedAt, null, null, s.AcceptedAt);
+                var id = EntryKeys.IdOf(s.Receipt);
+                if (data.Photo) photos.Add(new EntryImageJob(s.Slug, id, s.Receipt));
+                return new Entry(id, data.Title, data.Caption, status, false, s.AcceptedAt, null, null, s.AcceptedAt,
+                    Photo: data.Photo ? EntryPhoto.Processing : null);
             }), cancellationToken);
         }
+        // After the rows, which the image function updates; again on a redelivery, which the function takes as done.
+        await Task.WhenAll(photos.Select(job => queues.EntryImages.SendAsync(job)));
     }
 }
 
-/// <summary>An entry as a JSON body (or the same fields as a form): a title, an optional caption, and contact details.</summary>
-[Description("An entry: its title, an optional caption, and the contact details the contest asks for.")]
+/// <summary>An entry as a JSON body (or the same fields as a form): a title, an optional caption, a photo, and contact details.</summary>
+[Description("An entry: its title, an optional caption, a photo when the contest takes them, and the contact details the contest asks for.")]
 [OpenApiExample("""{ "title": "The Midnight Maple", "caption": "Maple glaze, a pinch of sea salt and crushed pecans.", "email": "ana@example.com", "consent": true }""")]
 public sealed record EntryRequest(
     [property: Description("What the gallery shows first; at most the contest's titleMaxLength characters.")] string? Title,
@@ -88,4 +114,12 @@ public sealed record EntryRequest(
     bool? Consent) : IFanInput
 {
     public EntryRequest() : this(null, null, null, null, null) { }
+
+    /// <summary>The photo of a JSON entry, base64; a form sends it as the file field <c>photo</c> instead.</summary>
+    [Description("The photo's file, base64 (JPEG, PNG or WebP; at most 10 MB and 40 megapixels): required when the contest's entryType is photo, optional with both, refused with text.")]
+    public string? Photo { get; init; }
+
+    /// <summary>The photo of a form post, as the file field's bytes.</summary>
+    [JsonIgnore]
+    public byte[]? PhotoFile { get; init; }
 }

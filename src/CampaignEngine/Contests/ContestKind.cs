@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Kinds;
+using CampaignEngine.Hosting;
 using CampaignEngine.Pages.Localization;
 using CampaignEngine.Submissions;
 
@@ -14,25 +15,15 @@ public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestV
     private static readonly KindStrings OwnStrings = KindStrings.Embedded<ContestKind>();
 
     public string Name => "contest";
-    public string Summary => "Fans send entries (a title and a caption), moderators approve them, and the public votes on the approved ones and flags what should not be there.";
+    public string Summary => "Fans send entries (a title, a caption and a photo), moderators approve them, and the public votes on the approved ones and flags what should not be there.";
     public Type SettingsRequestType => typeof(ContestSettingsRequest);
     public IReadOnlyList<string> TopLevelFields { get; } = [];
     public IReadOnlyList<ISubmissionAction> Actions { get; } = [enter, vote, flag];
     public IKindPages Pages => pages;
     public KindStrings Strings => OwnStrings;
 
-    public KindSettings? ReadSettings(JsonElement section, FieldErrors errors)
-    {
-        if (KindSettingsJson.Read<ContestSettingsRequest>(section, errors) is not { } request) return null;
-        var settings = ContestSettingsValidator.Validate(request, errors);
-        // Photo entries need the upload and its re-encoding queue function, which are not built yet: say so rather than take them.
-        if (settings is { EntryType: not EntryType.Text })
-        {
-            errors.Add("entryType", "Only text entries are taken for now; photo entries are not available yet.");
-            return null;
-        }
-        return settings;
-    }
+    public KindSettings? ReadSettings(JsonElement section, FieldErrors errors) =>
+        KindSettingsJson.Read<ContestSettingsRequest>(section, errors) is { } request ? ContestSettingsValidator.Validate(request, errors) : null;
 
     public JsonObject Describe(KindSettings settings) =>
         JsonSerializer.SerializeToNode(ContestSettingsValidator.Describe((ContestSettings)settings), EngineJson.Options)!.AsObject();
@@ -52,10 +43,15 @@ public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestV
 
     public void MapRoutes(IEndpointRouteBuilder app)
     {
-        app.MapSubmission(this, enter).WithSummary("Send an entry to a contest (form post or JSON)");
+        app.MapSubmission(this, enter)
+            .WithSummary("Send an entry to a contest (form post, multipart with its photo, or JSON with the photo as base64)")
+            // A 10 MB photo as base64 in JSON, with room for the rest; the photo's own limit gives the clear message.
+            .WithMetadata(new BodyLimit(EntryPhotos.Upload.MaxBytes * 4 / 3 + 1024 * 1024))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         app.MapSubmission(this, vote).WithSummary("Vote for an entry of a contest (form post or JSON)");
         app.MapSubmission(this, flag).WithSummary("Flag an entry of a contest for the moderators (form post or JSON)");
         app.MapContestPages();
+        app.MapEntryPhotos();
         app.MapModerationApi();
     }
 }
@@ -73,6 +69,7 @@ public static class ContestServiceCollectionExtensions
             .AddSingleton<ContestFlag>()
             .AddSingleton<ContestWinners>()
             .AddSingleton<ContestPages>()
+            .AddSingleton<IQueueFunction, EntryImageFunction>()
             .AddCampaignKind<ContestKind>();
     }
 }

@@ -32,6 +32,7 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             ["entry"] = new { Title = entry?.Title ?? "", Caption = entry?.Caption ?? "" },
             ["limits"] = new { Title = contest.TitleMaxLength, Caption = contest.CaptionMaxLength },
             ["contact"] = shell.Contact(locale, campaign),
+            ["photo"] = contest.EntryType == EntryType.Text ? null : new { Required = contest.EntryType == EntryType.Photo },
             ["moderated"] = contest.Moderation == ModerationMode.Pre,
             ["entries_note"] = availability == Availability.Open ? WindowNote(locale, contest.EntryWindow, now, "entries_not_open", "entries_closed") : null,
             ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
@@ -156,7 +157,21 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         Votes = locale.Count("votes", b.Votes),
         Rank = locale.Format("rank", locale.Number(b.Rank)),
         VoteLabel = locale.Format("vote_for", b.Entry.Title),
+        Photo = b.Entry.Photo is { Ready: true } photo ? PhotoView.Of(links.Page + "/entries/" + b.Entry.Id + "/photo", photo) : null,
     };
+
+    /// <summary>A photo's rendition URLs for a page, with the thumbnail's size worked out from the display size.</summary>
+    private sealed record PhotoView(string? Display, string? DisplayWebp, string? Thumbnail, string? ThumbnailWebp, int Width, int Height,
+        int ThumbWidth, int ThumbHeight)
+    {
+        public static PhotoView Of(string under, EntryPhoto photo)
+        {
+            var scale = Math.Min(1.0, (double)EntryPhotos.ThumbnailEdge / Math.Max(1, Math.Max(photo.Width, photo.Height)));
+            return new(EntryPhotoResponse.Url(under, photo.Display), EntryPhotoResponse.Url(under, photo.DisplayWebP),
+                EntryPhotoResponse.Url(under, photo.Thumbnail), EntryPhotoResponse.Url(under, photo.ThumbnailWebP), photo.Width, photo.Height,
+                Math.Max(1, (int)Math.Round(photo.Width * scale)), Math.Max(1, (int)Math.Round(photo.Height * scale)));
+        }
+    }
 
     private static string Gallery(FanLinks links) => links.Page + "/gallery";
 
@@ -189,7 +204,8 @@ public static class GallerySorts
 }
 
 /// <summary>A refused entry or vote form's errors, in form order, each pointing at its field.</summary>
-public sealed record ContestErrors(string? Window, string? Entry, string? Title, string? Caption, string? Email, string? Name, string? Consent)
+public sealed record ContestErrors(
+    string? Window, string? Entry, string? Title, string? Caption, string? Email, string? Name, string? Consent, string? Photo = null)
 {
     public static readonly ContestErrors None = new(null, null, null, null, null, null, null);
 
@@ -197,7 +213,7 @@ public sealed record ContestErrors(string? Window, string? Entry, string? Title,
 
     public IReadOnlyList<ErrorItem> Items => new (string Target, string? Message)[]
         {
-            ("title", Window), ("title", Entry), ("title", Title), ("caption", Caption), ("email", Email), ("name", Name), ("consent", Consent),
+            ("title", Window), ("title", Entry), ("title", Title), ("caption", Caption), ("photo", Photo), ("email", Email), ("name", Name), ("consent", Consent),
         }
         .Where(e => e.Message is not null)
         .Select(e => new ErrorItem(e.Target, e.Message!))
@@ -218,6 +234,7 @@ public sealed record ContestErrors(string? Window, string? Entry, string? Title,
             fields.ContainsKey("entryId") ? locale["error_entry_not_visible"] : null,
             title,
             fields.ContainsKey("caption") ? locale.Format("error_caption_too_long", locale.Number(contest.CaptionMaxLength)) : null,
-            contact.Email, contact.Name, contact.Consent);
+            contact.Email, contact.Name, contact.Consent,
+            fields.TryGetValue(EntryPhotos.Field, out var photo) && photo.Length > 0 ? locale[EntryPhotos.LocaleKeyOf(photo[0])] : null);
     }
 }

@@ -48,7 +48,7 @@ public static class EntryExport
             csv.WriteField(entry.ModeratedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(entry.RejectReason ?? "");
             csv.WriteField(entry.Status == EntryStatus.Deleted ? "" : page + "/entries/" + entry.Id);
-            csv.WriteField("");
+            csv.WriteField(entry.Photo is { Ready: true } photo ? EntryPhotoResponse.Url(page + "/entries/" + entry.Id + "/photo", photo.Display) : "");
             await csv.EndRecordAsync(ct);
         }
         await csv.FlushAsync(ct);

@@ -31,9 +31,11 @@ public sealed record Entry(
     DateTimeOffset? ModeratedAt,
     string? RejectReason,
     DateTimeOffset ChangedAt,
-    long FlagsSeen = 0)
+    long FlagsSeen = 0,
+    EntryPhoto? Photo = null)
 {
-    public bool Visible => Status == EntryStatus.Approved;
+    /// <summary>Approved, and its photo (if it has one) ready to show.</summary>
+    public bool Visible => Status == EntryStatus.Approved && Photo is null or { Ready: true };
 }
 
 /// <summary>
@@ -123,8 +125,26 @@ public sealed class EntryStore
             ["SubmittedAt"] = entry.SubmittedAt,
         };
         if (entry.Caption is not null) row["Caption"] = entry.Caption;
+        if (entry.Photo is { } photo) WritePhoto(row, photo);
         return row;
     }
+
+    /// <summary>The photo's state and renditions on the entry's row.</summary>
+    public static void WritePhoto(TableEntity row, EntryPhoto photo)
+    {
+        row["PhotoState"] = photo.State;
+        row["Photo"] = photo.Display;
+        row["PhotoWebP"] = photo.DisplayWebP;
+        row["Thumbnail"] = photo.Thumbnail;
+        row["ThumbnailWebP"] = photo.ThumbnailWebP;
+        row["PhotoWidth"] = photo.Width;
+        row["PhotoHeight"] = photo.Height;
+    }
+
+    private static EntryPhoto? PhotoOf(TableEntity row) => row.GetString("PhotoState") is { } state
+        ? new EntryPhoto(state, row.GetString("Photo"), row.GetString("PhotoWebP"), row.GetString("Thumbnail"), row.GetString("ThumbnailWebP"),
+            row.GetInt32("PhotoWidth") ?? 0, row.GetInt32("PhotoHeight") ?? 0)
+        : null;
 
     internal static Entry EntryOf(TableEntity row) => new(
         row.RowKey,
@@ -136,5 +156,6 @@ public sealed class EntryStore
         row.GetDateTimeOffset("ModeratedAt"),
         row.GetString("RejectReason"),
         row.Timestamp ?? default,
-        row.GetInt64("FlagsSeen") ?? 0);
+        row.GetInt64("FlagsSeen") ?? 0,
+        PhotoOf(row));
 }

@@ -36,6 +36,10 @@ public static class ModerationEndpoints
                              "approved again, which clears the flags so far. A deleted entry " +
                              "loses its title and caption for good; votes it had stay counted in the contest's total. Ids of no entry " +
                              "of this contest are listed in `notFound`.");
+        entries.MapGet("/entries/{entryId}/photo/{file}", EntryPhotoEndpoints.ModeratorAsync)
+            .WithSummary("A rendition of an entry's photo, whatever the entry's status (the moderators' view)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/webp")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         entries.MapGet("/entries.csv", EntryExport.CsvAsync)
             .WithSummary("Every entry of a contest as CSV (status, votes, rank, flags, times, page address), formula cells neutralized")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -71,14 +75,14 @@ public static class ModerationEndpoints
         {
             // Hidden by flags is the board's finding, not a stored status: paged by position in the board's list.
             var skip = int.TryParse(continuationToken, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : 0;
-            var flagged = board.FlaggedOut.Skip(skip).Take(limit ?? DefaultPage).Select(b => EntryResponse.Of(b.Entry, b)).ToList();
+            var flagged = board.FlaggedOut.Skip(skip).Take(limit ?? DefaultPage).Select(b => EntryResponse.Of(slug, b.Entry, b)).ToList();
             var more = skip + flagged.Count < board.FlaggedOut.Count;
             return TypedResults.Ok(new EntryPage(flagged, more ? (skip + flagged.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
         }
         try
         {
             var (items, next) = await store.ListAsync(slug, status, limit ?? DefaultPage, continuationToken, ct);
-            return TypedResults.Ok(new EntryPage(items.Select(e => EntryResponse.Of(e, board.Find(e.Id))).ToList(), next));
+            return TypedResults.Ok(new EntryPage(items.Select(e => EntryResponse.Of(slug, e, board.Find(e.Id))).ToList(), next));
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 400)
         {
@@ -99,7 +103,7 @@ public static class ModerationEndpoints
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
         var board = await boards.GetAsync(contest, ct);
-        var page = board.ByVotes.Skip(offset ?? 0).Take(limit ?? DefaultPage).Select(b => EntryResponse.Of(b.Entry, b)).ToList();
+        var page = board.ByVotes.Skip(offset ?? 0).Take(limit ?? DefaultPage).Select(b => EntryResponse.Of(slug, b.Entry, b)).ToList();
         return TypedResults.Ok(new LeaderboardPage(page, board.ByVotes.Count, board.Votes, board.AsOf));
     }
 
@@ -216,6 +220,9 @@ public static class ModerationActions
         row["Title"] = "";
         row.Remove("Caption");
         row.Remove("RejectReason");
+        // Its photo's renditions are no longer served (both photo routes go through the row); the blobs stay, since a
+        // content-addressed blob may be another entry's too.
+        foreach (var photo in new[] { "PhotoState", "Photo", "PhotoWebP", "Thumbnail", "ThumbnailWebP", "PhotoWidth", "PhotoHeight" }) row.Remove(photo);
         row["Featured"] = false;
         row["ModeratedAt"] = at;
         return true;
@@ -252,9 +259,29 @@ public sealed record EntryResponse(
     [property: Description("Rank among the visible entries by votes; 0 when not shown.")] int Rank,
     [property: Description("Fans' flags in all.")] long Flags,
     [property: Description("Hidden from the gallery by flags since a moderator last approved it (approve again to show it).")] bool FlaggedOut,
-    DateTimeOffset SubmittedAt, DateTimeOffset? ModeratedAt, string? RejectReason)
+    DateTimeOffset SubmittedAt, DateTimeOffset? ModeratedAt, string? RejectReason,
+    [property: Description("The entry's photo, when it has one: its state and, once ready, where its renditions are (through the API, whatever the entry's status).")]
+    EntryPhotoResponse? Photo = null)
 {
-    public static EntryResponse Of(Entry entry, BoardEntry? standing) => new(
+    public static EntryResponse Of(string slug, Entry entry, BoardEntry? standing) => new(
         entry.Id, entry.Title, entry.Caption, entry.Status, entry.Featured, standing?.Votes ?? 0, standing?.Rank ?? 0,
-        standing?.Flags ?? 0, standing?.FlaggedOut ?? false, entry.SubmittedAt, entry.ModeratedAt, entry.RejectReason);
+        standing?.Flags ?? 0, standing?.FlaggedOut ?? false, entry.SubmittedAt, entry.ModeratedAt, entry.RejectReason,
+        entry.Photo is { } photo ? EntryPhotoResponse.Of(photo, $"/api/campaigns/{slug}/entries/{entry.Id}/photo") : null);
+}
+
+public sealed record EntryPhotoResponse(
+    [property: Description("processing (re-encoding waits in the queue), ready, or failed (the upload could not be re-encoded; the entry stays out of the gallery).")]
+    string State,
+    [property: Description("The display size, JPEG (PNG when transparent), at most 1,600 px on its longer edge.")] string? Display,
+    [property: Description("The display size as WebP.")] string? DisplayWebP,
+    [property: Description("The thumbnail, at most 480 px on its longer edge.")] string? Thumbnail,
+    [property: Description("The thumbnail as WebP.")] string? ThumbnailWebP,
+    int Width, int Height)
+{
+    public static EntryPhotoResponse Of(EntryPhoto photo, string under) => new(
+        photo.State, Url(under, photo.Display), Url(under, photo.DisplayWebP), Url(under, photo.Thumbnail), Url(under, photo.ThumbnailWebP),
+        photo.Width, photo.Height);
+
+    /// <summary>The URL of a rendition under <paramref name="under"/>: its file name, the last segment of its blob path.</summary>
+    public static string? Url(string under, string? path) => path is null ? null : under + "/" + path[(path.LastIndexOf('/') + 1)..];
 }

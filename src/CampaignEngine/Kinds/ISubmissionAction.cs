@@ -68,12 +68,21 @@ public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period, bool
     private static string ItemOf(string data) => data.IndexOf('|') is var bar and >= 0 ? data[..bar] : data;
 }
 
-/// <summary>Either the data to queue, or the field errors that refuse the input.</summary>
-public sealed record SubmissionCheck(string? Data, FieldErrors? Errors)
+/// <summary>
+/// Either the data to queue (with any files the submission carries, such as an entry's photo), or the field errors
+/// that refuse the input.
+/// </summary>
+public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null)
 {
-    public static SubmissionCheck Valid(string data) => new(data, null);
+    public static SubmissionCheck Valid(string data, IReadOnlyList<Attachment>? attachments = null) => new(data, null, attachments);
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
 }
+
+/// <summary>
+/// A file a submission carries, too big for a queue message: stored in the uploads container before the submission
+/// is queued (<see cref="SubmissionUploads"/>), under its receipt and <see cref="Name"/>, for a queue function to take.
+/// </summary>
+public sealed record Attachment(string Name, ReadOnlyMemory<byte> Bytes, string ContentType);
 
 /// <summary>What every form carries besides the kind's fields: the contact fields, read the same way for every action.</summary>
 public static class FanFormFields

@@ -31,6 +31,6 @@ public static partial class MediaPaths
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62}){0,3}$")]
     private static partial Regex FolderPattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62}){0,3}/[0-9a-f]{20}\\.(jpg|png)$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}(/[a-z0-9][a-z0-9-]{0,62}){0,3}/[0-9a-f]{20}\\.(jpg|png|webp)$")]
     private static partial Regex PathPattern();
 }

@@ -5,7 +5,8 @@ public sealed record SanitizedImage(ReadOnlyMemory<byte> Bytes, string ContentTy
 {
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
+    public const string WebP = "image/webp";
 
     /// <summary>The file extension for <see cref="ContentType"/>, without the dot.</summary>
-    public string Extension => ContentType == Png ? "png" : "jpg";
+    public string Extension => ContentType switch { Png => "png", WebP => "webp", _ => "jpg" };
 }

@@ -26,6 +26,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
+    /// <summary>The blob container for files as fans sent them, until a queue function has processed them (private, never served).</summary>
+    public string UploadsContainer => prefix + "uploads";
+
     public string VotesQueue => Queue(QueueNames.Votes);
     public string ContactsQueue => Queue(QueueNames.Contacts);
 
@@ -37,13 +40,16 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable];
 
     public IEnumerable<string> Queues =>
-        [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue)];
+        [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue), Queue(QueueNames.EntryImages), Poison(Queue(QueueNames.EntryImages))];
 
-    public IEnumerable<string> Containers => [MediaContainer];
+    public IEnumerable<string> Containers => [MediaContainer, UploadsContainer];
 }
 
 public static class QueueNames
 {
     public const string Votes = "votes";
     public const string Contacts = "contacts";
+
+    /// <summary>Contest entries whose photo waits to be re-encoded.</summary>
+    public const string EntryImages = "entry-images";
 }

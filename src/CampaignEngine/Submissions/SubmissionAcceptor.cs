@@ -25,6 +25,7 @@ public sealed class SubmissionAcceptor(
     CampaignKinds kinds,
     CaptchaGate captchas,
     OutboundQueues queues,
+    SubmissionUploads uploads,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
 {
@@ -130,6 +131,8 @@ public sealed class SubmissionAcceptor(
             signals, held);
         try
         {
+            // The files first: a queued submission whose upload is missing would be counted without it.
+            if (check.Attachments is { Count: > 0 } attachments) await uploads.StoreAsync(campaign.Slug, receipt, attachments, cancellationToken);
             var sends = new List<Task> { queues.Votes.SendAsync(submission) };
             if (contact.Submission is { } details)
             {

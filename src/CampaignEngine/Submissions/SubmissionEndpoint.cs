@@ -37,7 +37,8 @@ public static class SubmissionEndpoint
                              "(form: the widget's own field, cf-turnstile-response, h-captcha-response or g-recaptcha-response; JSON: header Captcha-Token); " +
                              "a refused or reused token is a 400 naming `captcha`, a provider that cannot be reached a 503 (nothing counted, try again), " +
                              "and without a token the campaign's captcha.unsolvedPerNetwork limit applies (429).")
-            .Accepts(action.InputType, "application/json", "application/x-www-form-urlencoded")
+            // Routing answers 415 to any other type; multipart is what a form with a file input sends.
+            .Accepts(action.InputType, "application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<SubmissionReceipt>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status303SeeOther)
             .ProducesValidationProblem()

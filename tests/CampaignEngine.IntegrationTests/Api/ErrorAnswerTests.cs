@@ -116,9 +116,9 @@ public sealed class ErrorAnswerTests(LoggedEngineFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task AMultipartFormIsRefusedWithThePageNotA500()
+    public async Task AMultipartFormWithoutABoundaryIsRefusedWithThePageNotA500()
     {
-        // Fan forms are urlencoded; routing refuses multipart (with or without a boundary) as 415.
+        // Fan forms may be multipart (an entry's photo); one whose Content-Type names no boundary cannot be read.
         var poll = await Host.CreateCampaignAsync(new PollBuilder().UniqueSlug("multipart"));
         using var fan = Host.CreateClient();
         var content = new StringContent("--x\r\nContent-Disposition: form-data; name=\"optionId\"\r\n\r\nchoc\r\n--x--\r\n");
@@ -126,7 +126,7 @@ public sealed class ErrorAnswerTests(LoggedEngineFixture fixture) : IClassFixtur
 
         using var response = await fan.PostAsync($"/c/{poll.Slug}/votes", content);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         AssertNoStackTraceLogged();
     }

@@ -11,7 +11,7 @@ internal static class TestKinds
 {
     /// <summary>The contest kind for what needs no storage: its settings, strings and pages.</summary>
     public static ContestKind Contest { get; } = new(
-        new ContestPages(PageFixtures.Views, TimeProvider.System), new ContestEnter(null!, TimeProvider.System), new ContestVote(null!, TimeProvider.System), new ContestFlag(null!));
+        new ContestPages(PageFixtures.Views, TimeProvider.System), new ContestEnter(null!, null!, TimeProvider.System), new ContestVote(null!, TimeProvider.System), new ContestFlag(null!));
 
     // After Contest: static properties are set in the order they are written.
     public static CampaignKinds All { get; } = new([new PollKind(PageFixtures.PollViews), Contest]);
