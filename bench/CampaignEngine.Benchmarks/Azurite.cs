@@ -34,13 +34,14 @@ public sealed class Azurite : IDisposable
         return new Azurite([process], Connection(queue, table) + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;");
     }
 
-    /// <summary>The queue service and the table service, each in its own process.</summary>
+    /// <summary>The queue service and the table service, each in its own process, and the blob service (photos) in a third.</summary>
     public static async Task<Azurite> StartSplitAsync(string repo)
     {
-        var (queue, table) = (Children.FreePort(), Children.FreePort());
+        var (queue, table, blob) = (Children.FreePort(), Children.FreePort(), Children.FreePort());
         var queues = await StartProcessAsync(repo, Path.Combine("queue", "main.js"), ["--queueHost", "127.0.0.1", "--queuePort", queue.ToString()], [queue]);
         var tables = await StartProcessAsync(repo, Path.Combine("table", "main.js"), ["--tableHost", "127.0.0.1", "--tablePort", table.ToString()], [table]);
-        return new Azurite([queues, tables], Connection(queue, table));
+        var blobs = await StartProcessAsync(repo, Path.Combine("blob", "main.js"), ["--blobHost", "127.0.0.1", "--blobPort", blob.ToString()], [blob]);
+        return new Azurite([queues, tables, blobs], Connection(queue, table) + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;");
     }
 
     private static string Connection(int queue, int table) =>

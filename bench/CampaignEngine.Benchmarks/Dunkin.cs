@@ -27,6 +27,9 @@ public sealed record BoardCheck(bool Exact, int Entries, int Mismatched, long To
 
 internal static class Dunkin
 {
+    /// <summary>The "a few hundred with images".</summary>
+    private const int PhotoCount = 300;
+
     public static async Task<DunkinRun> RunAsync(Engine engine, Wrk wrk, IReadOnlyList<int> azuritePids, int connections, int threads, long entries, long votes, string slug)
     {
         // The entries: one per participant, each from a device the engine has not seen.
@@ -36,9 +39,13 @@ internal static class Dunkin
         var entriesCounted = await Tally.WaitAsync(entryRun, TimeSpan.FromSeconds(180), async () => (await engine.ContestTotalsAsync(slug)).Entries);
         Console.WriteLine($"  entries: {Describe(entryRun)}; {Cpu(entryCpu)}; counted {Counted(entriesCounted)}");
 
+        // A few hundred photo entries on top, as fans send them from their phones.
+        var photos = await PhotoEntries.RunAsync(engine, slug, PhotoCount);
+        Console.WriteLine($"  photo entries: {PhotoEntries.Describe(photos)}");
+
         // The ids the votes go to, as the leaderboard lists them once every entry is on the board.
         var listing = Stopwatch.StartNew();
-        var ids = await Until(TimeSpan.FromSeconds(300), () => engine.EntryVotesAsync(slug), listed => listed.Count >= entryRun.Accepted);
+        var ids = await Until(TimeSpan.FromSeconds(300), () => engine.EntryVotesAsync(slug), listed => listed.Count >= entryRun.Accepted + photos.Processed);
         Console.WriteLine($"  {ids.Count:N0} entries on the leaderboard {listing.Elapsed.TotalSeconds:0.0} s after they were counted");
 
         var (files, expected) = await WriteVotesAsync(ids.Keys.ToList(), votes, threads);

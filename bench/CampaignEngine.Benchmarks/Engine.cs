@@ -67,17 +67,17 @@ public sealed class Engine : IDisposable
         return new Engine(process, port);
     }
 
-    // Only warnings and errors are echoed (the header line and the message line after it), so a
-    // broken run explains itself without flooding the summary.
-    private static volatile bool echoNext;
+    // Only warnings and errors are echoed (the header line and the message line after it, and for an error the
+    // exception's line too), so a broken run explains itself without flooding the summary.
+    private static int echoNext;
 
     private static void Log(string? line)
     {
         if (line is null) return;
         var header = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
                      || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("Unhandled", StringComparison.Ordinal);
-        if (header || echoNext) Console.Error.WriteLine("  engine " + line.Trim());
-        echoNext = header;
+        if (header || echoNext > 0) Console.Error.WriteLine("  engine " + line.Trim());
+        echoNext = header ? (line.StartsWith("warn:", StringComparison.Ordinal) ? 1 : 2) : Math.Max(0, echoNext - 1);
     }
 
     /// <summary>Polls GET /healthz until it answers 200; returns the time since <paramref name="since"/>.</summary>
@@ -125,7 +125,7 @@ public sealed class Engine : IDisposable
         return slug;
     }
 
-    /// <summary>Creates and publishes a text contest whose entries are visible at once (post-moderation); returns its slug.</summary>
+    /// <summary>Creates and publishes a contest of text entries, a photo optional, visible at once (post-moderation); returns its slug.</summary>
     public async Task<string> CreateContestAsync(string slug)
     {
         var body = new
@@ -133,7 +133,7 @@ public sealed class Engine : IDisposable
             slug,
             kind = "contest",
             title = $"Benchmark {slug}",
-            contest = new { moderation = "post", entriesPerParticipant = 1 },
+            contest = new { moderation = "post", entriesPerParticipant = 1, entryType = "both" },
         };
         using var created = await Http.PostAsJsonAsync("/api/campaigns", body);
         if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {slug}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
@@ -166,6 +166,13 @@ public sealed class Engine : IDisposable
             foreach (var item in items.EnumerateArray()) votes[item.GetProperty("id").GetString()!] = item.GetProperty("votes").GetInt64();
             if (items.GetArrayLength() < 1000) return votes;
         }
+    }
+
+    /// <summary>Entry photos the engine has re-encoded since it started (the bench endpoint).</summary>
+    public async Task<long> ImagesProcessedAsync()
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/bench/images"));
+        return json.RootElement.GetProperty("processed").GetInt64();
     }
 
     /// <summary>Groups of votes the engine wrote to its outbox since it started (the bench endpoint).</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contacts;
@@ -33,7 +32,7 @@ public sealed class ContestEnter(EntryStore entries, OutboundQueues queues, Time
         form["title"].FirstOrDefault(), form["caption"].FirstOrDefault(),
         FanFormFields.Email(form), FanFormFields.Name(form), FanFormFields.Consent(form))
     {
-        PhotoFile = ReadFile(form.Files.GetFile(EntryPhotos.Field)),
+        Photo = ReadFile(form.Files.GetFile(EntryPhotos.Field)),
     };
 
     /// <summary>The file's bytes; null when the form has none (a file input left empty sends a part with no bytes).</summary>
@@ -115,11 +114,7 @@ public sealed record EntryRequest(
 {
     public EntryRequest() : this(null, null, null, null, null) { }
 
-    /// <summary>The photo of a JSON entry, base64; a form sends it as the file field <c>photo</c> instead.</summary>
+    /// <summary>The photo's bytes: base64 in JSON (decoded straight into bytes), the file field <c>photo</c> of a form.</summary>
     [Description("The photo's file, base64 (JPEG, PNG or WebP; at most 10 MB and 40 megapixels): required when the contest's entryType is photo, optional with both, refused with text.")]
-    public string? Photo { get; init; }
-
-    /// <summary>The photo of a form post, as the file field's bytes.</summary>
-    [JsonIgnore]
-    public byte[]? PhotoFile { get; init; }
+    public byte[]? Photo { get; init; }
 }

@@ -15,6 +15,9 @@ namespace CampaignEngine.Contests;
 public sealed class EntryImageFunction(SubmissionUploads uploads, MediaStore media, EntryStore entries, ILogger<EntryImageFunction> logger)
     : IQueueFunction
 {
+    // A photo in work holds its upload and a few full-size bitmaps (tens of MB): a batch of messages takes turns, one
+    // per core, so a burst of photos costs time rather than memory.
+    private static readonly SemaphoreSlim Working = new(Math.Max(1, Environment.ProcessorCount));
     private long processed;
 
     public string Name => "EntryImages";
@@ -27,7 +30,15 @@ public sealed class EntryImageFunction(SubmissionUploads uploads, MediaStore med
     {
         foreach (var job in Batch<EntryImageJob>.Parse(invocation.MessageText).Items)
         {
-            await ProcessAsync(job, cancellationToken);
+            await Working.WaitAsync(cancellationToken);
+            try
+            {
+                await ProcessAsync(job, cancellationToken);
+            }
+            finally
+            {
+                Working.Release();
+            }
         }
     }
 

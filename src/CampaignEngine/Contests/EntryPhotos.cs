@@ -27,7 +27,6 @@ public static class EntryPhotos
     {
         [Missing] = "error_photo_missing",
         [NotTaken] = "error_photo_not_taken",
-        [NotBase64] = "error_photo_unreadable",
         [Message(ImageProblem.Empty)] = "error_photo_missing",
         [Message(ImageProblem.TooLarge)] = "error_photo_too_large",
         [Message(ImageProblem.TooManyPixels)] = "error_photo_too_many_pixels",
@@ -37,7 +36,6 @@ public static class EntryPhotos
 
     public const string Missing = "Add a photo: this contest's entries are photos.";
     public const string NotTaken = "This contest's entries have no photo; send the title and caption only.";
-    public const string NotBase64 = "Send the photo's bytes as base64.";
 
     public static string Message(ImageProblem problem) => problem switch
     {
@@ -57,19 +55,9 @@ public static class EntryPhotos
     /// </summary>
     public static async ValueTask<Attachment?> CheckAsync(ContestSettings contest, EntryRequest entry, FieldErrors errors, CancellationToken cancellationToken)
     {
-        // Not `= entry.PhotoFile`: a null array converts to an empty memory, which is not null.
+        // Not `ReadOnlyMemory<byte>? bytes = entry.Photo`: a null array converts to an empty memory, which is not null.
         ReadOnlyMemory<byte>? bytes = null;
-        if (entry.PhotoFile is { } file) bytes = file;
-        if (bytes is null && !string.IsNullOrEmpty(entry.Photo))
-        {
-            var buffer = new byte[entry.Photo.Length * 3 / 4 + 3];
-            if (!Convert.TryFromBase64String(entry.Photo, buffer, out var written))
-            {
-                errors.Add(Field, NotBase64);
-                return null;
-            }
-            bytes = buffer.AsMemory(0, written);
-        }
+        if (entry.Photo is { } sent) bytes = sent;
         if (contest.EntryType == EntryType.Text)
         {
             if (bytes is { IsEmpty: false }) errors.Add(Field, NotTaken);

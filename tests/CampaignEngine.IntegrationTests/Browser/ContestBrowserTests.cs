@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CampaignEngine.Contests;
 using CampaignEngine.IntegrationTests.Infrastructure;
@@ -63,13 +64,81 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await voter.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task APhotoEntrySentFromAPhoneWithoutJavaScriptShowsInTheHebrewGalleryRightToLeftAndTakesAVote()
+    {
+        var slug = await CreateAsync(browser.Host, "he-photos", new { entryType = "photo" }, locale: "he");
+        var phone = new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            Locale = "he-IL",
+            ViewportSize = new() { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+        };
+        await using var context = await browser.Browser.NewContextAsync(phone);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(browser.Url($"/c/{slug}"));
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        await page.Locator("#title").FillAsync("אביר הדלעת");
+        await page.Locator("#photo").SetInputFilesAsync(new FilePayload
+        {
+            Name = "costume.jpg", MimeType = "image/jpeg", Buffer = CampaignEngine.UnitTests.Media.TestImages.Jpeg(1200, 900),
+        });
+        Shot(await BrowserFixture.ScreenshotAsync(page, "contest-photo-form-he-360"));
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/c/{slug}/thanks"));
+
+        var id = (await WaitForEntriesAsync(browser.Host, slug, 1)).Single();
+        await Eventually.ReturnsAsync(() => EntriesAsync(browser.Host, slug),
+            items => items[0].GetProperty("photo").GetProperty("state").GetString() == PhotoState.Ready, TimeSpan.FromSeconds(30), "the photo re-encoded");
+        await ModerateAsync(browser.Host, slug, "approve", [id]);
+
+        await using var voterContext = await browser.Browser.NewContextAsync(phone);
+        var voter = await voterContext.NewPageAsync();
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await voter.GotoAsync(browser.Url($"/c/{slug}/gallery"));
+            return await voter.Locator($"#entry-{id} picture img").CountAsync();
+        }, n => n == 1, TimeSpan.FromSeconds(20), "the approved photo in the gallery");
+        var photo = await voter.Locator($"#entry-{id} picture img").BoundingBoxAsync();
+        var card = await voter.Locator($"#entry-{id}").BoundingBoxAsync();
+        // The thumbnail loaded (a broken image has no height for its 4:3 width) and fills the card on a phone.
+        Assert.True(photo is { Height: > 100 } && card is not null && photo.X >= card.X && photo.X + photo.Width <= card.X + card.Width + 0.5,
+            $"photo {photo?.X}+{photo?.Width}x{photo?.Height} in card {card?.X}+{card?.Width}");
+        // Right to left: the sort line starts at the right, its label against the right edge and the orders to its left.
+        var nav = (await voter.Locator("nav.sort").BoundingBoxAsync())!;
+        var label = (await voter.Locator("nav.sort span").BoundingBoxAsync())!;
+        var current = (await voter.Locator("nav.sort strong").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(label.X + label.Width - (nav.X + nav.Width)) < 1 && current.X + current.Width <= label.X + 0.5,
+            $"sort label {label.X}+{label.Width}, current {current.X}+{current.Width}, nav {nav.X}+{nav.Width}");
+        Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-photo-gallery-he-360"));
+
+        await voter.Locator($"#entry-{id} button").ClickAsync();
+        await voter.WaitForURLAsync(new Regex($"/c/{slug}/thanks"));
+        Assert.Equal(1, (await WaitForVotesAsync(browser.Host, slug, 1))[id]);
+        await voter.GotoAsync(browser.Url($"/c/{slug}/entries/{id}"));
+        var large = await voter.Locator("p.photo picture img").BoundingBoxAsync();
+        Assert.True(large is { Width: > 250 } && Math.Abs(large.Width / large.Height - 4.0 / 3) < 0.02, $"entry photo {large?.Width}x{large?.Height}");
+        Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-photo-entry-he-360"));
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
     public async Task TheContestPagesHaveNoAxeViolations(string locale)
     {
-        var slug = await CreateAsync(browser.Host, "axe-contest-" + locale, new { moderation = "post" }, locale: locale);
-        using (var fan = browser.Host.CreateClient()) await EnterAsync(fan, slug, "Maple pecan", "Maple glaze and crushed pecans.");
+        var slug = await CreateAsync(browser.Host, "axe-contest-" + locale, new { moderation = "post", entryType = "both" }, locale: locale);
+        using (var fan = browser.Host.CreateClient())
+        {
+            using var sent = await fan.PostAsJsonAsync($"/c/{slug}/entries", new
+            {
+                title = "Maple pecan", caption = "Maple glaze and crushed pecans.", photo = Convert.ToBase64String(CampaignEngine.UnitTests.Media.TestImages.Jpeg(800, 600)),
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, sent.StatusCode);
+        }
         var id = (await WaitForEntriesAsync(browser.Host, slug, 1, "approved")).Single();
         // axe runs as a script in the page, so this context has JavaScript on (the pages run none of their own here).
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
