@@ -132,8 +132,9 @@ public static class Report
         s.AppendLine("- \"Network limits on\" repeats the accept-side run with `bench/wrk/votes.lua`'s `xff` mode: each vote carries its own random X-Forwarded-For address (never loopback), " +
                      "which the engine trusts from loopback, so the campaign's default limits (2,000 per address, 10,000 per /24 or /64 network, an hour) hash and count every vote. " +
                      "The per-IP rate limiter is off in that run only, because the plain run's loopback traffic is exempt from it.");
-        s.AppendLine("- Dunkin' is one text contest (post-moderation, so entries are visible at once): JSON `POST /c/{slug}/entries` without a cookie, each a new participant with its own title, " +
-                     "each thread sending exactly its share; once every entry is counted and on the leaderboard (`GET /api/campaigns/{slug}/leaderboard`, 1,000 a page), JSON `POST /c/{slug}/entry-votes` without a cookie " +
+        s.AppendLine("- Dunkin' is one contest (text entries with an optional photo; post-moderation, so entries are visible at once): JSON `POST /c/{slug}/entries` without a cookie, each a new participant with its own title, " +
+                     "each thread sending exactly its share; then 300 photo entries (a 12-megapixel JPEG of 5 MB each, base64 in JSON, 8 at a time), timed until the `entry-images` queue function has re-encoded every one; " +
+                     "once every entry is counted and on the leaderboard (`GET /api/campaigns/{slug}/leaderboard`, 1,000 a page), JSON `POST /c/{slug}/entry-votes` without a cookie " +
                      "(each a new voter) on those entries, a few favourites taking most votes (entry at place p in a shuffled order: p = n·u³ for uniform u). " +
                      "The check reads the leaderboard until its votes add up to the receipts, then compares every entry's votes with the votes sent to it.");
         s.AppendLine("- The bare 202 endpoint (`POST /bench/accept`, mapped only when `Benchmark:BareEndpoint` is true) reads the body and answers 202 with a receipt-shaped JSON, without storage: the same app's HTTP ceiling on this machine.");

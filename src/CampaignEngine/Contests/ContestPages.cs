@@ -122,7 +122,9 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             ["gallery"] = Gallery(links),
             ["share_links"] = shell.Share(locale, locale["share_entry_heading"], url, locale.Format("share_entry_text", entry.Entry.Title, campaign.Title)),
         });
-        return shell.Layout(locale, body, shell.Head(campaign, locale, entry.Entry.Title + " · " + campaign.Title, url, links, "index, follow"));
+        // Shared, the entry's own card: its title and photo rather than the contest's.
+        var head = shell.Head(campaign, locale, entry.Entry.Title + " · " + campaign.Title, url, links, "index, follow") with { OgImage = url + "/card.png" };
+        return shell.Layout(locale, body, head);
     }
 
     /// <summary>The public winners page; <paramref name="winners"/> null: not computed yet.</summary>

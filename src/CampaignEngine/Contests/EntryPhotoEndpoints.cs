@@ -18,7 +18,27 @@ public static class EntryPhotoEndpoints
             .WithTags("Fan pages")
             .WithSummary("A rendition of the photo of an entry in the gallery, cached for a year: its name changes when it does")
             .RequireRateLimiting(RateLimits.FanReads);
+        app.MapGet("/c/{slug}/entries/{entryId}/card.png", CardAsync)
+            .WithTags("Fan pages")
+            .WithSummary("The share card of an entry in the gallery (1200×630 PNG, its page's og:image): its title and photo")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .RequireRateLimiting(RateLimits.FanReads);
         return app;
+    }
+
+    private static async Task<IResult> CardAsync(
+        string slug, string entryId, HttpContext http, FanPages pages, ContestBoards boards, ShareCards.ShareCardService cards, CancellationToken ct)
+    {
+        if (await pages.VisibleAsync(slug, ct) is not { Campaign.Kind: "contest" } found || found.Availability == Availability.Archived
+            || !EntryKeys.IsId(entryId) || await boards.FindAsync(found.Campaign, entryId, ct) is not { Visible: true } entry)
+        {
+            return TypedResults.NotFound();
+        }
+        var host = new Uri(pages.AbsoluteLinks(http, slug).Page).Host;
+        var png = await cards.ItemCardAsync(found.Campaign, entryId, entry.Entry.Title, entry.Entry.Photo?.Display, host, ct);
+        HtmlPage.ApplySecurityHeaders(http.Response, FanPageEndpoints.SvgPolicy);
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.Bytes(png, "image/png");
     }
 
     private static async Task<IResult> FanAsync(

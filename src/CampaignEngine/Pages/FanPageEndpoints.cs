@@ -9,7 +9,7 @@ namespace CampaignEngine.Pages;
 /// <summary>The fans' HTML pages and QR codes under <c>/c/{slug}</c>.</summary>
 public static class FanPageEndpoints
 {
-    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+    internal const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
     /// <summary>GET /c/{slug}, /c/{slug}/thanks, /c/{slug}/results, /c/{slug}/qr.png, /c/{slug}/qr.svg.</summary>
     public static IEndpointRouteBuilder MapFanPages(this IEndpointRouteBuilder app)

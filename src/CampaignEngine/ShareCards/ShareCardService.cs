@@ -24,11 +24,24 @@ public sealed class ShareCardService(MediaStore media, CampaignKinds kinds, ILog
         CardAsync(campaign, host, kinds.Get(campaign.Kind).Pages.CardStanding(campaign, availability, results)
             .Select(s => s with { Percent = Math.Round(s.Percent) }).ToList(), ct);
 
-    private async Task<byte[]> CardAsync(Campaign campaign, string host, IReadOnlyList<ShareCardStanding> standings, CancellationToken ct)
+    /// <summary>
+    /// The card of one item of a campaign (a contest's entry): its title over the campaign's, its own picture as the
+    /// cover (none: the campaign's), so a fan who shares their entry shares a card of it.
+    /// </summary>
+    public Task<byte[]> ItemCardAsync(Campaign campaign, string itemId, string title, string? picturePath, string host, CancellationToken ct) =>
+        CachedAsync(KeyOf(campaign, host, []) + "|" + itemId + "|" + title + "|" + picturePath, async () =>
+        {
+            var cover = await ImageAsync(picturePath ?? campaign.Brand.CoverPath);
+            return Render(campaign, host, [], title, campaign.Title, await ImageAsync(campaign.Brand.LogoPath), cover);
+        }, ct);
+
+    private Task<byte[]> CardAsync(Campaign campaign, string host, IReadOnlyList<ShareCardStanding> standings, CancellationToken ct) =>
+        CachedAsync(KeyOf(campaign, host, standings), () => RenderAsync(campaign, host, standings), ct);
+
+    private async Task<byte[]> CachedAsync(string key, Func<Task<byte[]>> render, CancellationToken ct)
     {
-        var key = KeyOf(campaign, host, standings);
         if (cards.Count > MaxCards) cards.Clear();
-        var card = cards.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => RenderAsync(campaign, host, standings)));
+        var card = cards.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(render));
         try
         {
             return await card.Value.WaitAsync(ct);
@@ -45,10 +58,16 @@ public sealed class ShareCardService(MediaStore media, CampaignKinds kinds, ILog
     {
         var logo = await ImageAsync(campaign.Brand.LogoPath);
         var cover = standings.Count == 0 ? await ImageAsync(campaign.Brand.CoverPath) : default;
+        return Render(campaign, host, standings, campaign.Title, standings.Count == 0 ? campaign.Description : null, logo, cover);
+    }
+
+    private byte[] Render(Campaign campaign, string host, IReadOnlyList<ShareCardStanding> standings, string title, string? subtitle,
+        ReadOnlyMemory<byte> logo, ReadOnlyMemory<byte> cover)
+    {
         var png = ShareCardRenderer.Render(new ShareCardContent
         {
-            Title = campaign.Title,
-            Subtitle = standings.Count == 0 ? campaign.Description : null,
+            Title = title,
+            Subtitle = subtitle,
             Direction = Locales.IsRightToLeft(campaign.Locale) ? TextDirection.Rtl : TextDirection.Ltr,
             AccentColor = campaign.Brand.AccentColor ?? "#1f4fd1",
             Logo = logo,

@@ -100,6 +100,17 @@ public sealed class PhotoEntryTests(EngineFixture fixture) : IClassFixture<Engin
         Assert.Equal(("Pumpkin knight", "800", "1200"), (large.GetAttribute("alt"), large.GetAttribute("width"), large.GetAttribute("height")));
         Assert.Equal(HttpStatusCode.OK, (await fan.GetAsync(large.GetAttribute("src"))).StatusCode);
 
+        // Shared, the entry's page shows its own card: 1200×630, the photo on it (the card is not the contest's).
+        var cardUrl = new Uri(page.Document.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!);
+        Assert.Equal($"/c/{slug}/entries/{id}/card.png", cardUrl.AbsolutePath);
+        using var card = await fan.GetAsync(cardUrl.AbsolutePath);
+        Assert.Equal("image/png", card.Content.Headers.ContentType?.MediaType);
+        var cardBytes = await card.Content.ReadAsByteArrayAsync();
+        using (var decodedCard = SKBitmap.Decode(cardBytes)) Assert.Equal((1200, 630), (decodedCard.Width, decodedCard.Height));
+        var contestCard = await (await fan.GetAsync($"/c/{slug}/card.png")).Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(contestCard, cardBytes);
+        Assert.Equal(HttpStatusCode.NotFound, (await fan.GetAsync($"/c/{slug}/entries/0123456789abcdef/card.png")).StatusCode);
+
         // A redelivered job finds the upload gone and the entry ready: nothing changes.
         var job = new QueueInvocation(JsonSerializer.Serialize(new Batch<EntryImageJob>([new EntryImageJob(slug, id, receipt)]), MessageJson.Options),
             "m1", 2, DateTimeOffset.UtcNow);
