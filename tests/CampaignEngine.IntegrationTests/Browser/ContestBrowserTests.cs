@@ -89,7 +89,9 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         });
         Shot(await BrowserFixture.ScreenshotAsync(page, "contest-photo-form-he-360"));
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/c/{slug}/thanks"));
+        // The redirect is what counts (the upload is stored and the entry queued); a CI run once saw the thank-you
+        // page's load event come after 30 s, so this waits for the navigation itself, and longer.
+        await page.WaitForURLAsync(new Regex($"/c/{slug}/thanks"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
 
         var id = (await WaitForEntriesAsync(browser.Host, slug, 1)).Single();
         await Eventually.ReturnsAsync(() => EntriesAsync(browser.Host, slug),
