@@ -74,9 +74,7 @@ public static class BrandImageEndpoints
         var path = new[] { campaign.Brand.LogoPath, campaign.Brand.CoverPath }.Concat(campaign.Images.Values)
             .FirstOrDefault(p => p is not null && p.EndsWith("/" + file, StringComparison.Ordinal));
         if (path is null || await media.GetImageAsync(path, ct) is not { } image) return TypedResults.NotFound();
-        http.Response.Headers.CacheControl = MediaStore.ImmutableCacheControl;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Bytes(image.Bytes.ToArray(), image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(image.ETag.ToString("H")));
+        return MediaStore.Serve(image, http.Response);
     }
 }
 

@@ -168,10 +168,11 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
     {
         public static PhotoView Of(string under, EntryPhoto photo)
         {
-            var scale = Math.Min(1.0, (double)EntryPhotos.ThumbnailEdge / Math.Max(1, Math.Max(photo.Width, photo.Height)));
+            // The same fit the thumbnail was made with, so the attributes are its size to the pixel.
+            var (thumbWidth, thumbHeight) = Media.ImageGeometry.FitWithin(Math.Max(1, photo.Width), Math.Max(1, photo.Height), EntryPhotos.ThumbnailEdge);
             return new(EntryPhotoResponse.Url(under, photo.Display), EntryPhotoResponse.Url(under, photo.DisplayWebP),
                 EntryPhotoResponse.Url(under, photo.Thumbnail), EntryPhotoResponse.Url(under, photo.ThumbnailWebP), photo.Width, photo.Height,
-                Math.Max(1, (int)Math.Round(photo.Width * scale)), Math.Max(1, (int)Math.Round(photo.Height * scale)));
+                thumbWidth, thumbHeight);
         }
     }
 

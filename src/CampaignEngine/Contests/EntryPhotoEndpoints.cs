@@ -2,7 +2,6 @@ using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Media;
 using CampaignEngine.Pages;
-using Microsoft.Net.Http.Headers;
 
 namespace CampaignEngine.Contests;
 
@@ -62,8 +61,6 @@ public static class EntryPhotoEndpoints
     private static async Task<IResult> ServeAsync(string? path, HttpContext http, MediaStore media, CancellationToken ct)
     {
         if (path is null || await media.GetImageAsync(path, ct) is not { } image) return TypedResults.NotFound();
-        http.Response.Headers.CacheControl = MediaStore.ImmutableCacheControl;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Bytes(image.Bytes.ToArray(), image.ContentType, entityTag: new EntityTagHeaderValue(image.ETag.ToString("H")));
+        return MediaStore.Serve(image, http.Response);
     }
 }

@@ -129,6 +129,14 @@ public sealed class EntryStore
         return row;
     }
 
+    private static readonly string[] PhotoColumns = ["PhotoState", "Photo", "PhotoWebP", "Thumbnail", "ThumbnailWebP", "PhotoWidth", "PhotoHeight"];
+
+    /// <summary>Takes the photo off the entry's row (a deleted entry), so neither photo route serves it.</summary>
+    public static void RemovePhoto(TableEntity row)
+    {
+        foreach (var column in PhotoColumns) row.Remove(column);
+    }
+
     /// <summary>The photo's state and renditions on the entry's row.</summary>
     public static void WritePhoto(TableEntity row, EntryPhoto photo)
     {

@@ -222,7 +222,7 @@ public static class ModerationActions
         row.Remove("RejectReason");
         // Its photo's renditions are no longer served (both photo routes go through the row); the blobs stay, since a
         // content-addressed blob may be another entry's too.
-        foreach (var photo in new[] { "PhotoState", "Photo", "PhotoWebP", "Thumbnail", "ThumbnailWebP", "PhotoWidth", "PhotoHeight" }) row.Remove(photo);
+        EntryStore.RemovePhoto(row);
         row["Featured"] = false;
         row["ModeratedAt"] = at;
         return true;

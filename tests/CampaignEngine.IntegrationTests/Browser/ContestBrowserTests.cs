@@ -16,15 +16,7 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
     public async Task AFanEntersAndAnotherVotesFromTheGalleryOnAPhoneWithoutJavaScriptInPersian()
     {
         var slug = await CreateAsync(browser.Host, "fa-contest", locale: "fa");
-        await using var context = await browser.Browser.NewContextAsync(new()
-        {
-            JavaScriptEnabled = false,
-            Locale = "fa-IR",
-            ViewportSize = new() { Width = 360, Height = 740 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var context = await browser.Browser.NewContextAsync(Phone("fa-IR"));
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(browser.Url($"/c/{slug}"));
@@ -68,15 +60,7 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
     public async Task APhotoEntrySentFromAPhoneWithoutJavaScriptShowsInTheHebrewGalleryRightToLeftAndTakesAVote()
     {
         var slug = await CreateAsync(browser.Host, "he-photos", new { entryType = "photo" }, locale: "he");
-        var phone = new BrowserNewContextOptions
-        {
-            JavaScriptEnabled = false,
-            Locale = "he-IL",
-            ViewportSize = new() { Width = 360, Height = 740 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-        };
+        var phone = Phone("he-IL");
         await using var context = await browser.Browser.NewContextAsync(phone);
         var page = await context.NewPageAsync();
 
@@ -157,6 +141,17 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>A 360 px phone with JavaScript off, in <paramref name="locale"/>.</summary>
+    private static BrowserNewContextOptions Phone(string locale) => new()
+    {
+        JavaScriptEnabled = false,
+        Locale = locale,
+        ViewportSize = new() { Width = 360, Height = 740 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+    };
 
     private void Shot(string path) => output.WriteLine($"screenshot: {path}");
 }
