@@ -18,7 +18,8 @@ internal static class OpenApiIntroduction
         ("Results", "A campaign's results, in its kind's shape, a second old at most."),
         ("Contacts", "The contact details fans left, each with its purposes and its consent and withdrawal records, for export; withdrawing consent to offers."),
         ("Review", "Submissions held as suspect (a headless browser, a burst from one network or device): list them with their signals, then release them into the count or discard them, each exactly once."),
-        ("Contests", "A contest's entries by moderation status, moderation one at a time or in bulk (approve, reject, feature, delete), and the leaderboard of approved entries by votes."),
+        ("Contests", "A contest's entries by moderation status, moderation one at a time or in bulk (approve, reject, feature, delete), the leaderboard of approved entries by votes, its jurors, and its winners."),
+        ("Jury", "For a contest's jurors, with the juror key the marketer was given: the gallery's entries, and a score 0 to 10 on each criterion for each."),
         ("Operations", "Health and queue upkeep, for whoever runs the engine."),
         ("Fan pages", "The HTML pages fans see (they work without JavaScript) and the QR codes that lead to them."),
     ];

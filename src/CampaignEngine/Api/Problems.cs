@@ -37,8 +37,8 @@ public static class Problems
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
 
-    public static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem("Send 'Authorization: Bearer <admin key>'.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    public static ProblemHttpResult Unauthorized(string key = "admin key") =>
+        TypedResults.Problem($"Send 'Authorization: Bearer <{key}>'.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     public static ProblemHttpResult BadSlug(string slug) =>
         TypedResults.Problem("A slug is 3 to 64 characters of a-z, 0-9 and inner hyphens.", statusCode: StatusCodes.Status400BadRequest,

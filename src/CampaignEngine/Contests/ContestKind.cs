@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Contests.Jury;
 using CampaignEngine.Kinds;
 using CampaignEngine.Hosting;
 using CampaignEngine.Pages.Localization;
@@ -53,6 +54,7 @@ public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestV
         app.MapContestPages();
         app.MapEntryPhotos();
         app.MapModerationApi();
+        app.MapJuryApi();
     }
 }
 
@@ -68,6 +70,9 @@ public static class ContestServiceCollectionExtensions
             .AddSingleton<ContestVote>()
             .AddSingleton<ContestFlag>()
             .AddSingleton<ContestWinners>()
+            .AddSingleton<JurorStore>()
+            .AddSingleton<JuryScoreStore>()
+            .AddSingleton<ContestJury>()
             .AddSingleton<ContestPages>()
             .AddSingleton<IQueueFunction, EntryImageFunction>()
             .AddCampaignKind<ContestKind>();

@@ -127,6 +127,15 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         return shell.Layout(locale, body, head);
     }
 
+    /// <summary>What placed a winner, beyond its votes: the jury's score, or the blend and its two parts.</summary>
+    private static string? ScoreLine(PageLocale locale, string basis, Winner winner) => basis switch
+    {
+        "jury" => locale.Format("winners_jury_score", locale.Decimal(winner.JuryScore ?? 0), locale.Number(10)),
+        "blend" => locale.Format("winners_blend_score", locale.Decimal(winner.Score), locale.Number(10), locale.Decimal(winner.PublicScore ?? 0),
+            locale.Decimal(winner.JuryScore ?? 0)),
+        _ => null,
+    };
+
     /// <summary>The public winners page; <paramref name="winners"/> null: not computed yet.</summary>
     public string WinnersPage(Campaign campaign, FanLinks links, WinnerList? winners)
     {
@@ -141,6 +150,7 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
                 w.Title,
                 w.Caption,
                 Votes = locale.Count("votes", w.Votes),
+                Score = ScoreLine(locale, winners!.Basis, w),
             }).ToList(),
             ["computed"] = winners is null ? null : locale.Format("winners_computed", locale.DateTime(winners.ComputedAt)),
             ["gallery"] = Gallery(links) + "?sort=votes",

@@ -1,29 +1,32 @@
 using System.Globalization;
 using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
+using CampaignEngine.Contests.Jury;
 using CsvHelper;
 
 namespace CampaignEngine.Contests;
 
 /// <summary>
-/// A contest's entries as CSV for the marketer's spreadsheet: every entry whatever its status, with its votes, flags
-/// and page address. Written row by row to the response; cells a spreadsheet would take for a formula (starting
+/// A contest's entries as CSV for the marketer's spreadsheet: every entry whatever its status, with its votes, flags,
+/// page address and, for a contest with a jury, its jury score. Written row by row to the response; cells a spreadsheet would take for a formula (starting
 /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) are prefixed with an apostrophe.
 /// </summary>
 public static class EntryExport
 {
     public static readonly string[] Header =
-        ["id", "status", "title", "caption", "featured", "votes", "rank", "flags", "hidden_by_flags", "submitted_at", "moderated_at", "reject_reason", "url", "image_url"];
+        ["id", "status", "title", "caption", "featured", "votes", "rank", "flags", "hidden_by_flags", "submitted_at", "moderated_at", "reject_reason", "url", "image_url", "jury_score", "jury_count"];
 
     // The byte order mark tells Excel the file is UTF-8 (a title in Persian or Hebrew stays readable).
     private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
 
     public static async Task<IResult> CsvAsync(
-        string slug, HttpContext http, CampaignStore campaigns, EntryStore store, ContestBoards boards, PublicUrls urls, CancellationToken ct)
+        string slug, HttpContext http, CampaignStore campaigns, EntryStore store, ContestBoards boards, ContestJury jury, PublicUrls urls,
+        CancellationToken ct)
     {
         if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
         if (await campaigns.FindCampaignAsync(slug, ct) is not { Campaign: { Kind: "contest" } contest }) return Problems.NotFound($"No contest '{slug}'.");
         var board = await boards.GetAsync(contest, ct);
+        var (standings, _) = await jury.StandingsAsync(contest, ct);
         var page = urls.For(http.Request, slug).Page;
 
         http.Response.ContentType = "text/csv; charset=utf-8";
@@ -49,6 +52,9 @@ public static class EntryExport
             csv.WriteField(entry.RejectReason ?? "");
             csv.WriteField(entry.Status == EntryStatus.Deleted ? "" : page + "/entries/" + entry.Id);
             csv.WriteField(entry.Photo is { Ready: true } photo ? EntryPhotoResponse.Url(page + "/entries/" + entry.Id + "/photo", photo.Display) : "");
+            JuryStanding? judged = standings.TryGetValue(entry.Id, out var found) ? found : null;
+            csv.WriteField(judged is { } j ? Math.Round(j.Score, 2).ToString("0.##", CultureInfo.InvariantCulture) : "");
+            csv.WriteField((judged?.Jurors ?? 0).ToString(CultureInfo.InvariantCulture));
             await csv.EndRecordAsync(ct);
         }
         await csv.FlushAsync(ct);

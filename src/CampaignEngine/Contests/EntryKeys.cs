@@ -30,8 +30,11 @@ public static class EntryKeys
 
     public static string Partition(string slug, string entryId) => slug + "|" + entryId[0];
 
-    /// <summary>Every entry partition of the contest sorts between these keys, and no other campaign's.</summary>
-    public static (string From, string To) Partitions(string slug) => (slug + "|", slug + "|~");
+    /// <summary>
+    /// Every entry partition of the contest sorts between these keys, and no other campaign's; the contest's other
+    /// partitions in the table (winners, jurors, scores: letters past <c>f</c>) sort after them.
+    /// </summary>
+    public static (string From, string To) Partitions(string slug) => (slug + "|", slug + "|g");
 
     public static int Bucket(string entryId) => (int)(uint.Parse(entryId.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % Buckets);
 

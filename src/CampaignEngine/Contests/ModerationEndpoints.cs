@@ -45,9 +45,12 @@ public static class ModerationEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         entries.MapPost("/winners", ComputeWinnersAsync)
             .WithSummary("Compute a contest's winners by its rule, once voting has closed and every vote is counted")
-            .WithDescription("The first `winners.count` approved entries by votes (entries with as many votes share a rank; the one " +
-                             "entered first is listed first). 409 while voting is open, while votes are still being counted (with " +
-                             "Retry-After), or when the rule needs jurors' scores. Computing again replaces the list.")
+            .WithDescription("The first `winners.count` entries of the gallery by the contest's rule. `votes`: most votes. `jury`: the " +
+                             "jurors' mean score (0 to 10; each juror's score is their mean over the criteria); only entries a juror " +
+                             "scored can win. `blend`: publicWeight × the public score (10 × votes over the leader's votes) + the rest × " +
+                             "the jury's score. Equal scores share a rank; the entry entered first is listed first. 409 while voting is " +
+                             "open, while votes are still being counted (with Retry-After), or when the rule needs jurors' scores and " +
+                             "none are given yet. Computing again replaces the list.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         entries.MapGet("/winners", GetWinnersAsync)
             .WithSummary("A contest's winners, once computed");

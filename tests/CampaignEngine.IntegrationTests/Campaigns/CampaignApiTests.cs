@@ -226,7 +226,7 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
-    public async Task TheOpenApiDocumentDeclaresTheAdminKeyOnEveryApiOperationAndOnNoFanOne()
+    public async Task TheOpenApiDocumentDeclaresTheAdminKeyOnEveryApiOperationButTheJurorsAndOnNoFanOne()
     {
         var doc = await Host.Admin.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
@@ -237,11 +237,15 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Operation: op.Value)))
             .ToList();
         Assert.Contains(operations, o => o.Path.StartsWith("/c/", StringComparison.Ordinal));
+        Assert.Contains(operations, o => o.Path.Contains("/jury/", StringComparison.Ordinal));
         foreach (var (path, operation) in operations)
         {
-            var required = operation.TryGetProperty("security", out var security)
-                && security.EnumerateArray().Any(r => r.TryGetProperty("adminKey", out _));
-            Assert.True(required == path.StartsWith("/api/", StringComparison.Ordinal), $"{path}: admin key required = {required}");
+            var schemes = operation.TryGetProperty("security", out var security)
+                ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList()
+                : [];
+            string[] expected = !path.StartsWith("/api/", StringComparison.Ordinal) ? []
+                : path.StartsWith("/api/campaigns/{slug}/jury/", StringComparison.Ordinal) ? ["jurorKey"] : ["adminKey"];
+            Assert.True(expected.SequenceEqual(schemes), $"{path}: {string.Join(", ", schemes)}");
         }
     }
 

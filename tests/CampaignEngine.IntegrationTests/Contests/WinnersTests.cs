@@ -7,7 +7,7 @@ using static CampaignEngine.IntegrationTests.Pages.Html;
 
 namespace CampaignEngine.IntegrationTests.Contests;
 
-/// <summary>Winners by votes: only once voting has closed, from the final counts, ties sharing a rank; the public page shows them.</summary>
+/// <summary>Winners by votes (the jury and blend rules: <see cref="JuryTests"/>): only once voting has closed, from the final counts, ties sharing a rank; the public page shows them.</summary>
 public sealed class WinnersTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private EngineHost Host => fixture.Host;
@@ -56,14 +56,14 @@ public sealed class WinnersTests(EngineFixture fixture) : IClassFixture<EngineFi
     }
 
     [Fact]
-    public async Task AJuryRuleWaitsForJurorsAndTheWinnersPageSaysWhenThereAreNoneYet()
+    public async Task AJuryRuleWaitsForJurorsScoresAndTheWinnersPageSaysWhenThereAreNoneYet()
     {
         var slug = await CreateAsync(Host, "jury", new { winners = new { basis = "jury" }, criteria = new[] { new { label = "Taste" } } });
         (await Host.Admin.PostAsync($"/api/campaigns/{slug}/close", null)).EnsureSuccessStatusCode();
 
         using var refused = await Host.Admin.PostAsync($"/api/campaigns/{slug}/winners", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("jurors", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("no juror has scored", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync($"/api/campaigns/{slug}/winners")).StatusCode);
         var page = await Host.CreateClient().GetPageAsync($"/c/{slug}/winners");
         Assert.Contains("have not been announced yet", page.Document.QuerySelector("article")!.TextContent);

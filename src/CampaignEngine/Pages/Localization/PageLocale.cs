@@ -85,6 +85,9 @@ public sealed class PageLocale
 
     public string Number(long value) => Digits(value.ToString("N0", Culture));
 
+    /// <summary>A score such as 8.25, with at most two decimals.</summary>
+    public string Decimal(double value) => Digits(value.ToString("0.##", Culture));
+
     public string Percent(double percent) => Digits((percent / 100).ToString("P1", Culture));
 
     /// <summary>"12 votes" with the right plural form.</summary>
