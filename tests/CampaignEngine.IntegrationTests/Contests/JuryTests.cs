@@ -99,10 +99,9 @@ public sealed class JuryTests(EngineFixture fixture) : IClassFixture<EngineFixtu
 
         using var export = await Host.Admin.GetAsync($"/api/campaigns/{slug}/entries.csv");
         var rows = ReadCsv(await export.Content.ReadAsByteArrayAsync());
+        // Three rows: the winners' row, in the same table, is not an entry.
         Assert.Equal([("Lemon cloud", "8.5", "2"), ("Maple pecan", "2.5", "2"), ("Salted caramel", "7", "1")],
             rows.Select(r => (r["title"], r["jury_score"], r["jury_count"])).OrderBy(r => r.Item1));
-        // The winners' row is not an entry.
-        Assert.Equal(0, (await EntriesAsync(Host, slug, "pending")).GetArrayLength());
     }
 
     [Fact]
