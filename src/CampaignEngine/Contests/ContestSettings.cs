@@ -60,8 +60,11 @@ public sealed record TimeWindow(DateTimeOffset? OpensAt, DateTimeOffset? ClosesA
     public bool Contains(DateTimeOffset at) => (OpensAt is null || at >= OpensAt) && (ClosesAt is null || at < ClosesAt);
 }
 
-/// <summary>Votes one voter may give each entry, per period (the whole contest, or a calendar day in the campaign's zone).</summary>
-public sealed record ContestVoting(int VotesPerEntry = 1, VotingPeriod Period = VotingPeriod.Campaign);
+/// <summary>
+/// Votes one voter may give each entry, per period (the whole contest, or a calendar day in the campaign's zone), and
+/// optionally at most <paramref name="PerDay"/> a day and <paramref name="PerCampaign"/> in all, across every entry.
+/// </summary>
+public sealed record ContestVoting(int VotesPerEntry = 1, VotingPeriod Period = VotingPeriod.Campaign, int? PerDay = null, int? PerCampaign = null);
 
 public enum WinnerBasis
 {

@@ -77,7 +77,7 @@ public sealed record ContestWindowRequest
     public DateTimeOffset? ClosesAt { get; init; }
 }
 
-[Description("How many votes a fan may give each entry, and how often.")]
+[Description("How many votes a fan may give each entry, and how often; optionally caps across every entry, per day and in all.")]
 public sealed record ContestVotingRequest
 {
     [Range(1, ContestSettingsValidator.MaxVotesPerEntry), DefaultValue(1)]
@@ -87,6 +87,14 @@ public sealed record ContestVotingRequest
     [AllowedValues("campaign", "day"), DefaultValue("campaign")]
     [Description("campaign: the allowance covers the whole contest. day: it starts again at midnight in the campaign's time zone.")]
     public string? Period { get; init; }
+
+    [Range(1, ContestSettingsValidator.MaxVotesAcross)]
+    [Description("At most this many votes per fan per day (midnight in the campaign's time zone) across every entry; null: no daily cap.")]
+    public int? PerDay { get; init; }
+
+    [Range(1, ContestSettingsValidator.MaxVotesAcross)]
+    [Description("At most this many votes per fan over the whole contest across every entry; null: no cap.")]
+    public int? PerCampaign { get; init; }
 }
 
 [Description("How the winners are chosen.")]

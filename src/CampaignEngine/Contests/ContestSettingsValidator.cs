@@ -12,6 +12,7 @@ public static class ContestSettingsValidator
     public const int MaxEntriesPerParticipant = 100;
     public const int MaxFlagThreshold = 1000;
     public const int MaxVotesPerEntry = 100;
+    public const int MaxVotesAcross = 100_000;
     public const int MaxWinners = 100;
     public const int MaxCriteria = 10;
     public const int MaxCriterionLabel = 100;
@@ -90,7 +91,11 @@ public static class ContestSettingsValidator
         if (voting is null) return Defaults.Voting;
         var votesPerEntry = InRange(voting.VotesPerEntry, "voting.votesPerEntry", 1, MaxVotesPerEntry, Defaults.Voting.VotesPerEntry, errors);
         var period = Choice(voting.Period, "voting.period", Defaults.Voting.Period, errors);
-        return period is { } valid ? new ContestVoting(votesPerEntry, valid) : null;
+        if (voting.PerDay is < 1 or > MaxVotesAcross) errors.Add("voting.perDay", $"Between 1 and {MaxVotesAcross}, or null for no daily cap.");
+        if (voting.PerCampaign is < 1 or > MaxVotesAcross) errors.Add("voting.perCampaign", $"Between 1 and {MaxVotesAcross}, or null for no cap.");
+        if (voting.PerDay > voting.PerCampaign)
+            errors.Add("voting.perDay", "More than perCampaign: the daily cap could never be reached; lower it or send null.");
+        return period is { } valid ? new ContestVoting(votesPerEntry, valid, voting.PerDay, voting.PerCampaign) : null;
     }
 
     private static WinnerRule? Winners(ContestWinnersRequest? winners, FieldErrors errors)
@@ -174,7 +179,13 @@ public static class ContestSettingsValidator
         VotingWindow = new ContestWindowRequest { OpensAt = settings.VotingWindow.OpensAt, ClosesAt = settings.VotingWindow.ClosesAt },
         Moderation = NameOf(settings.Moderation),
         FlagThreshold = settings.FlagThreshold,
-        Voting = new ContestVotingRequest { VotesPerEntry = settings.Voting.VotesPerEntry, Period = NameOf(settings.Voting.Period) },
+        Voting = new ContestVotingRequest
+        {
+            VotesPerEntry = settings.Voting.VotesPerEntry,
+            Period = NameOf(settings.Voting.Period),
+            PerDay = settings.Voting.PerDay,
+            PerCampaign = settings.Voting.PerCampaign,
+        },
         // Shown only where the validator accepts them, so the description reads back as the same settings.
         Winners = new ContestWinnersRequest
         {
@@ -202,6 +213,10 @@ public static class ContestSettingsValidator
             refused.Add("voting.votesPerEntry", "Fans have voted under this allowance; changing it would count later votes differently.");
         if (after.Voting.Period != before.Voting.Period)
             refused.Add("voting.period", "Fans have voted under this period; changing it would count later votes differently.");
+        if (after.Voting.PerDay != before.Voting.PerDay)
+            refused.Add("voting.perDay", "Fans have voted under this daily cap; changing it would count later votes differently.");
+        if (after.Voting.PerCampaign != before.Voting.PerCampaign)
+            refused.Add("voting.perCampaign", "Fans have voted under this cap; changing it would count later votes differently.");
         if (after.Winners.Basis != before.Winners.Basis)
             refused.Add("winners.basis", "Fans took part expecting the winners to be chosen this way; the basis cannot change now.");
         // A weight of 0 or 1 would be the jury or the public alone: a change of basis by another name.

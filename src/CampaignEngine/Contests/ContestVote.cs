@@ -9,7 +9,8 @@ using CampaignEngine.Submissions;
 namespace CampaignEngine.Contests;
 
 /// <summary>
-/// A vote for one entry. The allowance is per entry (each entry has its own slots per period), and each vote adds one
+/// A vote for one entry. The allowance is per entry (each entry has its own slots per period), within the contest's caps
+/// across entries (per day, in all) when it has them, and each vote adds one
 /// to the entry's counter on the shard's counter row of the entry's bucket, so 130,000 entries never crowd one row.
 /// </summary>
 public sealed class ContestVote(ContestBoards boards, TimeProvider time) : ISubmissionAction
@@ -25,7 +26,11 @@ public sealed class ContestVote(ContestBoards boards, TimeProvider time) : ISubm
     public AllowanceRule AllowanceOf(Campaign campaign)
     {
         var voting = campaign.SettingsAs<ContestSettings>().Voting;
-        return new AllowanceRule(voting.VotesPerEntry, voting.Period, PerItem: true);
+        if (voting is { PerDay: null, PerCampaign: null }) return new AllowanceRule(voting.VotesPerEntry, voting.Period, PerItem: true);
+        List<AllowanceCap> caps = [];
+        if (voting.PerDay is { } perDay) caps.Add(new AllowanceCap(perDay, VotingPeriod.Day));
+        if (voting.PerCampaign is { } perCampaign) caps.Add(new AllowanceCap(perCampaign, VotingPeriod.Campaign));
+        return new AllowanceRule(voting.VotesPerEntry, voting.Period, PerItem: true, caps);
     }
 
     public IFanInput ReadForm(IFormCollection form) => new EntryVoteRequest(

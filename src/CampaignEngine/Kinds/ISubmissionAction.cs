@@ -58,14 +58,23 @@ public interface IFanInput
 /// <summary>
 /// N submissions per participant per period; <paramref name="PerItem"/>: per period and per item the submission names
 /// (its checked data up to the first '|', as a contest vote names its entry), so each item has an allowance of its own.
+/// <paramref name="Caps"/>: further limits across all items (a contest's votes per day over every entry), each held
+/// exactly like the allowance, by a slot row of its own that the projection writes beside the submission's.
 /// </summary>
-public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period, bool PerItem = false)
+public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period, bool PerItem = false, IReadOnlyList<AllowanceCap>? Caps = null)
 {
     /// <summary>The period's key, scoped to the item when the rule is per item.</summary>
     public string PeriodKey(DateTimeOffset at, TimeZoneInfo zone, string data) =>
         PerItem ? SubmissionKeys.PeriodKey(Period, at, zone) + "-" + ItemOf(data) : SubmissionKeys.PeriodKey(Period, at, zone);
 
     private static string ItemOf(string data) => data.IndexOf('|') is var bar and >= 0 ? data[..bar] : data;
+}
+
+/// <summary>At most <paramref name="PerParticipant"/> submissions per participant per period, whatever item they name.</summary>
+public sealed record AllowanceCap(int PerParticipant, VotingPeriod Period)
+{
+    /// <summary>Its period's key; "all-" keeps it apart from any item's period of the same action.</summary>
+    public string PeriodKey(DateTimeOffset at, TimeZoneInfo zone) => "all-" + SubmissionKeys.PeriodKey(Period, at, zone);
 }
 
 /// <summary>

@@ -12,6 +12,8 @@ public enum FanMessage
     InvalidContact,
     ConsentRequired,
     LimitReached,
+    /// <summary>Today's allowance across every item is used up (a contest's votes per day); tomorrow brings more.</summary>
+    DailyLimitReached,
     Unavailable,
     BadRequest,
     TooLarge,

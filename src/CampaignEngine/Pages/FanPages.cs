@@ -55,6 +55,7 @@ public sealed class FanPages(
                 campaign, Availability.Open, FormLinks(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore,
                 policy: FanPolicy.For(campaign)),
         SubmissionRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
+        SubmissionRefusal.DailyLimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.DailyLimitReached),
         SubmissionRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
         SubmissionRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
         SubmissionRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),

@@ -42,7 +42,7 @@ public sealed class ProjectionWriter(
     {
         var distinct = submissions.DistinctBy(s => s.RowKey).ToList();
         // Submissions that count on the same further counter rows side by side, so each transaction rewrites few of them.
-        var projected = distinct.Select(Project).OrderBy(p => p.CounterRows[^1], StringComparer.Ordinal).ToList();
+        var projected = WithoutCapClashes(distinct).Select(Project).OrderBy(p => p.CounterRows[^1], StringComparer.Ordinal).ToList();
         // Serialising writers of a partition within this instance avoids needless ETag races.
         var gate = partitionLocks.GetOrAdd(partition, _ => new SemaphoreSlim(1));
         await gate.WaitAsync(cancellationToken);
@@ -59,6 +59,26 @@ public sealed class ProjectionWriter(
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Leaves out a submission holding a cap slot an earlier one of the batch holds (two instances gave it out at once):
+    /// it is over the cap, and one transaction cannot insert a row twice.
+    /// </summary>
+    private static IEnumerable<SubmissionAccepted> WithoutCapClashes(List<SubmissionAccepted> submissions)
+    {
+        HashSet<string>? held = null;
+        foreach (var submission in submissions)
+        {
+            if (submission.Caps is not null)
+            {
+                var keys = submission.CapRowKeys.ToList();
+                held ??= new HashSet<string>(StringComparer.Ordinal);
+                if (keys.Exists(held.Contains)) continue;
+                held.UnionWith(keys);
+            }
+            yield return submission;
         }
     }
 
@@ -85,16 +105,19 @@ public sealed class ProjectionWriter(
     {
         var chunk = new List<Projected>();
         var counterRows = new HashSet<string>(StringComparer.Ordinal);
+        var operations = 0;
         foreach (var row in rows)
         {
             var added = row.CounterRows.Count(r => !counterRows.Contains(r));
-            if (chunk.Count > 0 && (chunk.Count + 1 + counterRows.Count + added > MaxOperations || counterRows.Count + added > MaxCounterRows))
+            if (chunk.Count > 0 && (operations + row.Changes.Count + counterRows.Count + added > MaxOperations || counterRows.Count + added > MaxCounterRows))
             {
                 yield return chunk;
                 chunk = [];
                 counterRows.Clear();
+                operations = 0;
             }
             chunk.Add(row);
+            operations += row.Changes.Count;
             counterRows.UnionWith(row.CounterRows);
         }
         if (chunk.Count > 0) yield return chunk;
@@ -116,11 +139,10 @@ public sealed class ProjectionWriter(
             // Counted as held alone; releasing it adds what the kind counts (from Data) and the total.
             properties.Add(EntityProperty.Of(ReviewRows.StatusProperty, ReviewRows.Held));
             properties.Add(EntityProperty.Of(ReviewRows.DataProperty, submission.Data));
-            return Projected.Of(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties),
-                [new CounterKey(SubmissionKeys.CounterRow, ReviewRows.HeldCounter)]);
+            return Projected.Of(submission, properties, [new CounterKey(SubmissionKeys.CounterRow, ReviewRows.HeldCounter)]);
         }
         row.Count(SubmissionKeys.TotalCounter);
-        return Projected.Of(submission.RowKey, EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties), row.Counters);
+        return Projected.Of(submission, properties, row.Counters);
     }
 
     private async Task<int> WriteChunkAsync(string partition, List<Projected> rows, CancellationToken cancellationToken)
@@ -131,8 +153,8 @@ public sealed class ProjectionWriter(
             var counterRows = rows.SelectMany(r => r.CounterRows).Distinct(StringComparer.Ordinal).ToList();
             var counters = await CountersAsync(partition, counterRows, cancellationToken);
             var next = NextCounts(counters, rows);
-            var changes = new List<EntityChange>(rows.Count + counterRows.Count);
-            changes.AddRange(rows.Select(r => r.Row));
+            var changes = rows.SelectMany(r => r.Changes).ToList();
+            var submissionChanges = changes.Count;
             changes.AddRange(counterRows.Select(r => CounterChange(partition, r, counters[r], next[r])));
 
             var outcome = await SubmitAsync(changes, cancellationToken);
@@ -142,7 +164,7 @@ public sealed class ProjectionWriter(
                 // partition skips a read. A stale copy (another instance wrote since) costs one 412 and a re-read.
                 for (var i = 0; i < counterRows.Count; i++)
                 {
-                    if (outcome.ETags[rows.Count + i] is { } etag) knownCounters[CacheKey(partition, counterRows[i])] = new KnownCounters(next[counterRows[i]], etag);
+                    if (outcome.ETags[submissionChanges + i] is { } etag) knownCounters[CacheKey(partition, counterRows[i])] = new KnownCounters(next[counterRows[i]], etag);
                 }
                 return rows.Count;
             }
@@ -150,11 +172,11 @@ public sealed class ProjectionWriter(
             {
                 throw new RequestFailedException(outcome.Status, $"The projection transaction for {partition} failed: {outcome.ErrorMessage}", outcome.ErrorCode, null);
             }
-            if (outcome.FailedIndex is { } index && index < rows.Count)
+            if (outcome.FailedIndex is { } index && index < submissionChanges)
             {
                 var before = rows.Count;
                 rows = await WithoutCountedAsync(partition, rows, cancellationToken);
-                logger.LogDebug("Dropped {Duplicates} already counted submissions in {Partition}", before - rows.Count, partition);
+                logger.LogDebug("Dropped {Duplicates} already counted (or over a cap) submissions in {Partition}", before - rows.Count, partition);
             }
             // Otherwise a counter row moved under us (another instance): read them again and retry.
         }
@@ -196,10 +218,21 @@ public sealed class ProjectionWriter(
         return row.HasValue ? new KnownCounters(PackedCounters.CountsOf(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
+    /// <summary>
+    /// The rows whose submission row and cap slot rows are all still free: a taken submission row was counted already; a
+    /// taken cap slot went to another submission of the participant (accepted by another instance at the same moment),
+    /// so this one would be over the cap and is not counted.
+    /// </summary>
     private async Task<List<Projected>> WithoutCountedAsync(string partition, List<Projected> rows, CancellationToken cancellationToken)
     {
         var exists = await Task.WhenAll(rows.Select(async r =>
-            (await Table.GetEntityIfExistsAsync<TableEntity>(partition, r.RowKey, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue));
+        {
+            foreach (var key in r.Changes.Select(c => c.RowKey))
+            {
+                if ((await Table.GetEntityIfExistsAsync<TableEntity>(partition, key, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue) return true;
+            }
+            return false;
+        }));
         return rows.Where((_, i) => !exists[i]).ToList();
     }
 
@@ -227,15 +260,26 @@ public sealed class ProjectionWriter(
     private static void Increment(Dictionary<string, long> counts, string property) =>
         counts[property] = counts.GetValueOrDefault(property) + 1;
 
-    private sealed record Projected(string RowKey, EntityChange Row, List<CounterKey> Counters, IReadOnlyList<string> CounterRows)
+    /// <param name="Changes">The submission's row, then a row for each cap slot it holds (they stand or fall together).</param>
+    private sealed record Projected(string RowKey, IReadOnlyList<EntityChange> Changes, List<CounterKey> Counters, IReadOnlyList<string> CounterRows)
     {
         private static readonly string[] MainRowOnly = [SubmissionKeys.CounterRow];
 
-        public static Projected Of(string rowKey, EntityChange row, List<CounterKey> counters) =>
-            new(rowKey, row, counters, counters.TrueForAll(c => c.Row == SubmissionKeys.CounterRow)
+        public static Projected Of(SubmissionAccepted submission, List<EntityProperty> properties, List<CounterKey> counters)
+        {
+            var row = EntityChange.Insert(submission.PartitionKey, submission.RowKey, properties);
+            IReadOnlyList<EntityChange> changes = submission.Caps is null
+                ? [row]
+                : [row, .. submission.CapRowKeys.Select(key =>
+                    EntityChange.Insert(submission.PartitionKey, key, [EntityProperty.Of(CapHolderProperty, submission.RowKey)]))];
+            return new(submission.RowKey, changes, counters, counters.TrueForAll(c => c.Row == SubmissionKeys.CounterRow)
                 ? MainRowOnly
                 : counters.Select(c => c.Row).Distinct(StringComparer.Ordinal).ToList());
+        }
     }
+
+    /// <summary>On a cap slot's row: the row key of the submission that holds the slot.</summary>
+    public const string CapHolderProperty = "Holder";
 
     /// <summary>A shard's counters as last written or read, and the ETag they were written under.</summary>
     private sealed record KnownCounters(IReadOnlyDictionary<string, long> Counts, string ETag);

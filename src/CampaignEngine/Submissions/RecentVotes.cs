@@ -38,6 +38,16 @@ public sealed class RecentVotes(TimeProvider time)
             : SlotClaim.Taken;
     }
 
+    /// <summary>The first of slots 1 to <paramref name="slots"/> claimed by this idempotent request, if any; claims nothing.</summary>
+    public int? SlotClaimedBy(string partition, Func<int, string> rowKey, int slots, string requestKey)
+    {
+        for (var n = 1; n <= slots; n++)
+        {
+            if (claimed.TryGetValue(partition + "/" + rowKey(n), out var holder) && holder.RequestKey == requestKey) return n;
+        }
+        return null;
+    }
+
     public void Release(string partition, string rowKey)
     {
         if (claimed.TryRemove(partition + "/" + rowKey, out _)) Interlocked.Decrement(ref count);

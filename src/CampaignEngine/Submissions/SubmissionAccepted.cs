@@ -21,9 +21,16 @@ public sealed record SubmissionAccepted(
     [property: JsonPropertyName("t")] DateTimeOffset AcceptedAt,
     [property: JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestKey = null,
     [property: JsonPropertyName("g"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Signals = null,
-    [property: JsonPropertyName("h"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Held = false)
+    [property: JsonPropertyName("h"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Held = false,
+    [property: JsonPropertyName("x"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CapSlot>? Caps = null)
 {
     public string RowKey => SubmissionKeys.Row(Action, ParticipantKey, Period, Slot);
 
+    /// <summary>The rows that hold the slots it took of its action's caps; empty when the action has none.</summary>
+    public IEnumerable<string> CapRowKeys => Caps?.Select(c => SubmissionKeys.Row(Action, ParticipantKey, c.Period, c.Slot)) ?? [];
+
     public string PartitionKey => SubmissionKeys.Partition(Slug, Shard);
 }
+
+/// <summary>A slot of an allowance cap (<see cref="Kinds.AllowanceCap"/>): its period key and number.</summary>
+public sealed record CapSlot([property: JsonPropertyName("p")] string Period, [property: JsonPropertyName("n")] int Slot);

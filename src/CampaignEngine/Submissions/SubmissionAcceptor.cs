@@ -85,9 +85,13 @@ public sealed class SubmissionAcceptor(
         }
 
         var freshClaim = false;
-        var sharedClaim = false;
+        // A retry whose first attempt's answer (and cookie) did arrive, before the tally wrote it: its slot is among those
+        // the cookie counts as used, claimed here under its key.
+        var retriedSlot = requestKey is null || used == 0 ? null
+            : recent.SlotClaimedBy(partition, n => SubmissionKeys.Row(action.Code, participant, period, n), Math.Min(used, rule.PerParticipant), requestKey);
+        var sharedClaim = retriedSlot is not null;
         IReadOnlyCollection<int> taken = counted.Count == 0 ? [] : counted.Select(s => s.Slot).ToHashSet();
-        var slot = Allowance.NextSlot(firstOfDevice ? 1 : rule.PerParticipant, used, taken, n =>
+        var slot = retriedSlot ?? Allowance.NextSlot(firstOfDevice ? 1 : rule.PerParticipant, used, taken, n =>
         {
             // A device id minted for this very request is nobody else's: no claim to race for.
             if (!mayHaveTakenPart) return true;
@@ -104,6 +108,14 @@ public sealed class SubmissionAcceptor(
                 : SubmissionOutcome.Refused(SubmissionRefusal.LimitReached);
         }
 
+        var caps = await ClaimCapsAsync(rule, partition, action.Code, participant, requestKey, mayHaveTakenPart, now, campaign, cancellationToken);
+        if (caps.Refused is { } cap)
+        {
+            if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
+            return SubmissionOutcome.Refused(cap.Period == VotingPeriod.Day ? SubmissionRefusal.DailyLimitReached : SubmissionRefusal.LimitReached,
+                detail: CapDetail(cap));
+        }
+
         // A retry that shares its first attempt's claim was counted with that attempt.
         var proof = await challenges.CheckAsync(campaign, action.Code, solution, requestKey, count: !sharedClaim, spend: !firstOfDevice, http,
             cancellationToken);
@@ -116,6 +128,7 @@ public sealed class SubmissionAcceptor(
         if (proof.Refused || captcha.Refused || network.Refused)
         {
             if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
+            caps.Release(recent, partition);
             networks.Return(proof.Fallback);
             networks.Return(captcha.Fallback);
             return Refusal(http, campaign, proof, captcha, network, mayHaveTakenPart ? participant : null);
@@ -128,7 +141,7 @@ public sealed class SubmissionAcceptor(
         // Held or counted, the fan is answered alike: telling a script it was spotted teaches it what to change.
         var held = signals is not null && campaign.Review.HoldSuspect;
         var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, check.Data!, participant, period, slot.Value, shard, now, requestKey,
-            signals, held);
+            signals, held, caps.Slots);
         try
         {
             // The files first: a queued submission whose upload is missing would be counted without it.
@@ -144,6 +157,7 @@ public sealed class SubmissionAcceptor(
         {
             // A shared claim belongs to an earlier attempt of this request, which may have succeeded.
             if (freshClaim) recent.Release(partition, submission.RowKey);
+            caps.Release(recent, partition);
             networks.Return(network);
             networks.Return(proof.Fallback);
             networks.Return(captcha.Fallback);
@@ -152,6 +166,59 @@ public sealed class SubmissionAcceptor(
         }
 
         return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, check.Data);
+    }
+
+    /// <summary>
+    /// A slot of each of the rule's caps: the slots counted in storage (a device minted for this request has none) and
+    /// those this instance gave out lately are taken; the first free one is claimed. The
+    /// projection writes a row per slot beside the submission's, so another instance giving out the same slot at the
+    /// same moment gets its submission left uncounted, never counted over the cap.
+    /// </summary>
+    private async Task<CapClaims> ClaimCapsAsync(
+        AllowanceRule rule, string partition, string code, string participant, string? requestKey, bool mayHaveTakenPart, DateTimeOffset now,
+        Campaign campaign, CancellationToken cancellationToken)
+    {
+        if (rule.Caps is not { Count: > 0 } rules) return CapClaims.None;
+        var claims = new CapClaims([], []);
+        foreach (var cap in rules)
+        {
+            var period = cap.PeriodKey(now, CampaignTime.Zone(campaign.TimeZone));
+            IReadOnlyCollection<int> taken = mayHaveTakenPart
+                ? (await ledger.GetCountedSlotsAsync(partition, code, participant, period, cancellationToken)).Select(s => s.Slot).ToHashSet()
+                : [];
+            var fresh = false;
+            // Claimed even for a device minted for this request: no cookie counts cap slots, so the claim is what
+            // tells this device's next vote (before the tally has written this one) that the slot is gone.
+            var slot = Allowance.NextSlot(cap.PerParticipant, 0, taken, n =>
+            {
+                var claim = recent.TryClaim(partition, SubmissionKeys.Row(code, participant, period, n), requestKey);
+                fresh = claim == SlotClaim.New;
+                return claim != SlotClaim.Taken;
+            });
+            if (slot is null)
+            {
+                claims.Release(recent, partition);
+                return new CapClaims(null, [], cap);
+            }
+            claims.Slots!.Add(new CapSlot(period, slot.Value));
+            if (fresh) claims.Fresh.Add(SubmissionKeys.Row(code, participant, period, slot.Value));
+        }
+        return claims;
+    }
+
+    private static string CapDetail(AllowanceCap cap) => cap.Period == VotingPeriod.Day
+        ? $"You have used all {cap.PerParticipant} of today's votes (across every entry); you can vote again tomorrow."
+        : $"You have used all {cap.PerParticipant} of your votes in this campaign (across every entry).";
+
+    /// <summary>The cap slots a submission holds, those claimed by this request (to give back if it fails), or the cap it is over.</summary>
+    private sealed record CapClaims(List<CapSlot>? Slots, List<string> Fresh, AllowanceCap? Refused = null)
+    {
+        public static readonly CapClaims None = new(null, []);
+
+        public void Release(RecentVotes recent, string partition)
+        {
+            foreach (var row in Fresh) recent.Release(partition, row);
+        }
     }
 
     /// <param name="participant">Null for a device minted for this request, which has no history to mark.</param>

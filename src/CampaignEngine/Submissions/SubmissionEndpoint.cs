@@ -125,7 +125,7 @@ public static class SubmissionEndpoint
         SubmissionRefusal.NotFound => Problems.NotFound("No such campaign."),
         SubmissionRefusal.NotStarted => Problems.Conflict("This campaign has not started yet."),
         SubmissionRefusal.Closed => Problems.Conflict("This campaign has closed."),
-        SubmissionRefusal.LimitReached => Problems.Conflict(action.LimitReachedDetail),
+        SubmissionRefusal.LimitReached or SubmissionRefusal.DailyLimitReached => Problems.Conflict(outcome.Detail ?? action.LimitReachedDetail),
         SubmissionRefusal.Unavailable => Problems.Unavailable("It could not be recorded; nothing was counted. Try again in a moment."),
         SubmissionRefusal.CaptchaUnavailable => Problems.Unavailable(outcome.Errors![FairPlay.Captcha.CaptchaErrors.Field][0]),
         SubmissionRefusal.NetworkLimit => Problems.TooManyRequests(

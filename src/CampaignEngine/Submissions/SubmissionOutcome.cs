@@ -9,6 +9,8 @@ public enum SubmissionRefusal
     InvalidContact,
     ConsentRequired,
     LimitReached,
+    /// <summary>A cap per day across items is used up (a contest's votes per day over every entry); tomorrow brings more.</summary>
+    DailyLimitReached,
     Unavailable,
     /// <summary>The campaign's limit per address or per network is reached (<see cref="FairPlay.NetworkLimiter"/>).</summary>
     NetworkLimit,
@@ -20,9 +22,14 @@ public enum SubmissionRefusal
     CaptchaUnavailable,
 }
 
-/// <summary>Either a receipt or the reason the submission was refused (with field errors for bad input).</summary>
-public sealed record SubmissionOutcome(string? Receipt, SubmissionRefusal? Refusal, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <summary>
+/// Either a receipt or the reason the submission was refused (with field errors for bad input, and the API's words when
+/// they are more precise than the refusal's own).
+/// </summary>
+public sealed record SubmissionOutcome(string? Receipt, SubmissionRefusal? Refusal, IReadOnlyDictionary<string, string[]>? Errors = null, string? Detail = null)
 {
     public static SubmissionOutcome Accepted(string receipt) => new(receipt, null);
-    public static SubmissionOutcome Refused(SubmissionRefusal reason, IReadOnlyDictionary<string, string[]>? errors = null) => new(null, reason, errors);
+
+    public static SubmissionOutcome Refused(SubmissionRefusal reason, IReadOnlyDictionary<string, string[]>? errors = null, string? detail = null) =>
+        new(null, reason, errors, detail);
 }

@@ -72,6 +72,24 @@ public sealed class IdempotentVotingTests(EngineFixture fixture) : IClassFixture
         Assert.Equal(0, results.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "straw").GetProperty("votes").GetInt64());
     }
 
+    [Fact]
+    public async Task ARetryWhoseFirstAnswerAndCookieArrivedIsThatVoteEvenBeforeTheTallyRuns()
+    {
+        // Nothing tallies: the retry can only be recognized by this instance's claim, not by a counted row.
+        await using var host = await EngineHost.StartAsync(new Dictionary<string, string?> { ["QueueListener:Enabled"] = "false" });
+        var poll = await host.CreateCampaignAsync(new PollBuilder().UniqueSlug("cookieretry"));
+        using var fan = host.CreateClient();
+        var key = Guid.NewGuid().ToString();
+
+        var (firstStatus, first) = await VoteAsync(fan, poll.Slug, "choc", key);
+        var (retryStatus, retry) = await VoteAsync(fan, poll.Slug, "choc", key);
+        var (otherStatus, _) = await VoteAsync(fan, poll.Slug, "van", Guid.NewGuid().ToString());
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (firstStatus, retryStatus));
+        Assert.Equal(first, retry);
+        Assert.Equal(HttpStatusCode.Conflict, otherStatus);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("has space")]

@@ -117,6 +117,10 @@ public sealed class ContestSettingsValidatorTests
     [InlineData("flagThreshold", 1000)]
     [InlineData("voting.votesPerEntry", 1)]
     [InlineData("voting.votesPerEntry", 100)]
+    [InlineData("voting.perDay", 1)]
+    [InlineData("voting.perDay", 100_000)]
+    [InlineData("voting.perCampaign", 1)]
+    [InlineData("voting.perCampaign", 100_000)]
     [InlineData("winners.count", 1)]
     [InlineData("winners.count", 100)]
     public void ANumberAtTheEdgeOfItsRangeIsKept(string path, int value)
@@ -136,6 +140,8 @@ public sealed class ContestSettingsValidatorTests
     [InlineData("flagThreshold", 1001, "Between 1 and 1000.")]
     [InlineData("voting.votesPerEntry", 0, "Between 1 and 100.")]
     [InlineData("voting.votesPerEntry", 101, "Between 1 and 100.")]
+    [InlineData("voting.perDay", 0, "Between 1 and 100000, or null for no daily cap.")]
+    [InlineData("voting.perCampaign", 100_001, "Between 1 and 100000, or null for no cap.")]
     [InlineData("winners.count", 0, "Between 1 and 100.")]
     [InlineData("winners.count", 101, "Between 1 and 100.")]
     public void ANumberJustOutsideItsRangeIsRefusedByName(string path, int value, string message)
@@ -366,6 +372,7 @@ public sealed class ContestSettingsValidatorTests
     [Theory]
     [InlineData("{}")]
     [InlineData("""{ "entryType": "both", "captionMaxLength": 0, "moderation": "post", "voting": { "votesPerEntry": 5, "period": "day" } }""")]
+    [InlineData("""{ "voting": { "votesPerEntry": 2, "perDay": 10, "perCampaign": 50 } }""")]
     [InlineData("""{ "entryWindow": { "closesAt": "2026-06-21T00:00:00+02:00" }, "votingWindow": { "opensAt": "2026-06-08T00:00:00-05:00" } }""")]
     [InlineData("""{ "winners": { "basis": "jury", "count": 10 }, "criteria": [{ "label": "Style" }, { "id": "fun", "label": "Fun" }] }""")]
     [InlineData($$"""{ "winners": { "basis": "blend", "publicWeight": 0 }, "criteria": {{OneCriterion}} }""")]
@@ -409,6 +416,24 @@ public sealed class ContestSettingsValidatorTests
         var votes = Patched(settings, """{ "winners": { "basis": "votes", "publicWeight": null }, "criteria": null }""");
         Assert.Equal(new WinnerRule(WinnerBasis.Votes, 3, 0.5), votes.Winners);
         Assert.Empty(votes.Criteria);
+    }
+
+    [Fact]
+    public void ADailyCapOverTheContestsCapIsRefusedAndEqualOnesAreKept()
+    {
+        Assert.Equal(["voting.perDay"], Invalid(JsonNode.Parse("""{ "voting": { "perDay": 6, "perCampaign": 5 } }""")!).Keys);
+        Assert.Equal(new ContestVoting(1, VotingPeriod.Campaign, 5, 5), Valid("""{ "voting": { "perDay": 5, "perCampaign": 5 } }""").Voting);
+    }
+
+    [Fact]
+    public void OnceFansHaveVotedTheCapsAcrossEntriesStay()
+    {
+        var before = Valid("""{ "voting": { "perDay": 5 } }""");
+        var refused = new FieldErrors();
+
+        ContestSettingsValidator.CheckLiveChange(before, before with { Voting = before.Voting with { PerDay = 6, PerCampaign = 20 } }, refused);
+
+        Assert.Equal(["voting.perCampaign", "voting.perDay"], refused.ToDictionary().Keys.Order());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CampaignEngine.Kinds;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Submissions;
 using CampaignEngine.Polls;
@@ -54,6 +55,24 @@ public sealed class SubmissionKeysTests
         Assert.Equal(beforeKey, SubmissionKeys.PeriodKey(VotingPeriod.Day, DateTimeOffset.Parse(before), warsaw));
         Assert.Equal(afterKey, SubmissionKeys.PeriodKey(VotingPeriod.Day, DateTimeOffset.Parse(after), warsaw));
         Assert.Equal("c", SubmissionKeys.PeriodKey(VotingPeriod.Campaign, DateTimeOffset.Parse(after), warsaw));
+    }
+
+    [Fact]
+    public void ACapsPeriodStartsAgainAtLocalMidnightAndNeverMeetsAnItemsPeriod()
+    {
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var daily = new AllowanceCap(5, VotingPeriod.Day);
+        var beforeMidnight = new DateTimeOffset(2026, 12, 3, 14, 59, 59, TimeSpan.Zero);
+
+        Assert.Equal("all-d20261203", daily.PeriodKey(beforeMidnight, tokyo));
+        Assert.Equal("all-d20261204", daily.PeriodKey(beforeMidnight.AddSeconds(1), tokyo));
+        Assert.Equal("all-c", new AllowanceCap(5, VotingPeriod.Campaign).PeriodKey(beforeMidnight, tokyo));
+
+        // An entry's own period and the cap's: rows of one participant's votes, in ranges that do not overlap.
+        var item = new AllowanceRule(1, VotingPeriod.Day, PerItem: true).PeriodKey(beforeMidnight, tokyo, "0123456789abcdef");
+        var (from, to) = SubmissionKeys.ParticipantRange("ev", "p", daily.PeriodKey(beforeMidnight, tokyo));
+        var itemRow = SubmissionKeys.Row("ev", "p", item, 1);
+        Assert.False(string.CompareOrdinal(itemRow, from) > 0 && string.CompareOrdinal(itemRow, to) < 0, itemRow);
     }
 
     [Fact]

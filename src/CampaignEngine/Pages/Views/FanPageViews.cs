@@ -48,7 +48,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings, F
         {
             switch (message)
             {
-                case FanMessage.Closed or FanMessage.LimitReached or FanMessage.NetworkLimit:
+                case FanMessage.Closed or FanMessage.LimitReached or FanMessage.DailyLimitReached or FanMessage.NetworkLimit:
                     ways.Add(new LinkView(links.Results, locale["view_results"], Primary: true));
                     break;
                 case FanMessage.Unavailable or FanMessage.ServerError or FanMessage.TooManyRequests:
