@@ -91,4 +91,22 @@ public sealed class ContestBoard
     public int Count => byId.Count;
 
     public BoardEntry? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The visible entries in an order of their own for each seed: the same seed gives the same order (a visitor paging
+    /// through keeps theirs), and an entry approved meanwhile takes its place without reshuffling the rest. Lazily
+    /// ordered, so taking one page sorts only as far as that page.
+    /// </summary>
+    public IEnumerable<BoardEntry> Shuffled(uint seed) =>
+        ByVotes.OrderBy(b => ShuffleKey(b.Entry.Id, seed)).ThenBy(b => b.Entry.Id, StringComparer.Ordinal);
+
+    /// <summary>A bijective mix (SplitMix64's finalizer) of the id's leading 64 bits with the seed: uniform, and cheap enough for 130,000 entries.</summary>
+    public static ulong ShuffleKey(string entryId, uint seed)
+    {
+        var x = (ulong.TryParse(entryId.AsSpan(0, Math.Min(16, entryId.Length)), System.Globalization.NumberStyles.HexNumber,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (ulong)entryId.GetHashCode()) ^ (seed * 0x9E3779B97F4A7C15UL);
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
 }

@@ -74,6 +74,8 @@ public static class ContestServiceCollectionExtensions
             .AddSingleton<JuryScoreStore>()
             .AddSingleton<ContestJury>()
             .AddSingleton<ContestPages>()
+            .AddSingleton<ContestViews>()
+            .AddHostedService(s => s.GetRequiredService<ContestViews>())
             .AddSingleton<IQueueFunction, EntryImageFunction>()
             .AddCampaignKind<ContestKind>();
     }

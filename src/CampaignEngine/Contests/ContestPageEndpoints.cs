@@ -27,7 +27,8 @@ public static class ContestPageEndpoints
     }
 
     private static async Task<IResult> GalleryAsync(
-        string slug, string? sort, string? page, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, CancellationToken ct)
+        string slug, string? sort, string? page, string? seed, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards,
+        ContestViews views, CancellationToken ct)
     {
         if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
         var (campaign, availability) = found;
@@ -38,14 +39,23 @@ public static class ContestPageEndpoints
         // An unknown order or a page past the end is an old or edited link: the first page says more than an error.
         var number = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
         if (order is null || number < 1 || number > last) return TypedResults.Redirect($"/c/{slug}/gallery");
+        var shuffle = GallerySorts.ParseSeed(seed);
+        if (order == GallerySort.Random && shuffle is null)
+        {
+            // A shuffle of this visitor's own, from the first page; the redirect is theirs alone, never cached.
+            http.Response.Headers.CacheControl = "no-store";
+            var fresh = GallerySorts.SeedText(BitConverter.ToUInt32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
+            return TypedResults.Redirect($"/c/{slug}/gallery?sort=random&seed={fresh}" + (number > 1 ? $"&page={number}" : ""));
+        }
         var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
-        var html = contest.GalleryPage(campaign, availability, links, board, order.Value, number);
+        var html = contest.GalleryPage(campaign, availability, links, board, order.Value, number, shuffle ?? 0);
+        views.Count(slug);
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
     }
 
     private static async Task<IResult> EntryAsync(
         string slug, string entryId, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, ContestVote vote,
-        VoterCookies cookies, TimeProvider time, CancellationToken ct)
+        VoterCookies cookies, ContestViews views, TimeProvider time, CancellationToken ct)
     {
         if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
         var (campaign, availability) = found;
@@ -56,6 +66,7 @@ public static class ContestPageEndpoints
         }
         var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
         var votedOut = VotedOut(http.Request, campaign, entryId, vote, cookies, time);
+        views.Count(slug);
         var html = contest.EntryPage(campaign, availability, links, entry, votedOut);
         // A fan who has used their votes for it sees a page of their own, never shared.
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), votedOut ? "private, no-store" : Shared, policy: FanPolicy.For(campaign),

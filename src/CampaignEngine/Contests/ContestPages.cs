@@ -71,16 +71,23 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
     public IReadOnlyList<ShareCards.ShareCardStanding> CardStanding(Campaign campaign, Availability availability, KindResults results) => [];
 
     /// <summary>One page of the gallery in one order; <paramref name="page"/> is 1-based and already within range.</summary>
-    public string GalleryPage(Campaign campaign, Availability availability, FanLinks links, ContestBoard board, GallerySort sort, int page)
+    /// <param name="seed">The visitor's shuffle (<see cref="GallerySort.Random"/> only).</param>
+    public string GalleryPage(Campaign campaign, Availability availability, FanLinks links, ContestBoard board, GallerySort sort, int page, uint seed = 0)
     {
         var contest = campaign.SettingsAs<ContestSettings>();
         var locale = shell.LocaleOf(campaign);
         var now = time.GetUtcNow();
         var voting = availability == Availability.Open && contest.VotingWindow.Contains(now);
-        var ordered = sort == GallerySort.Newest ? board.Newest : board.ByVotes;
-        var pages = Math.Max(1, (ordered.Count + GalleryPageSize - 1) / GalleryPageSize);
+        IEnumerable<BoardEntry> ordered = sort switch
+        {
+            GallerySort.Newest => board.Newest,
+            GallerySort.Random => board.Shuffled(seed),
+            _ => board.ByVotes,
+        };
+        var pages = Math.Max(1, (board.ByVotes.Count + GalleryPageSize - 1) / GalleryPageSize);
         var gallery = Gallery(links);
-        string PageHref(int n) => $"{gallery}?sort={GallerySorts.Name(sort)}" + (n > 1 ? $"&page={n}" : "");
+        var order = $"sort={GallerySorts.Name(sort)}" + (sort == GallerySort.Random ? "&seed=" + GallerySorts.SeedText(seed) : "");
+        string PageHref(int n) => $"{gallery}?{order}" + (n > 1 ? $"&page={n}" : "");
         var body = shell.Render("contest-gallery", locale, new()
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
@@ -98,7 +105,10 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             },
             ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
         });
-        var canonical = links.Absolute.Page + "/gallery" + (sort == GallerySort.Votes && page == 1 ? "" : $"?sort={GallerySorts.Name(sort)}" + (page > 1 ? $"&page={page}" : ""));
+        // A shuffle is one visitor's: search engines get the gallery itself.
+        var canonical = links.Absolute.Page + "/gallery" + (sort == GallerySort.Random || sort == GallerySort.Votes && page == 1
+            ? ""
+            : $"?sort={GallerySorts.Name(sort)}" + (page > 1 ? $"&page={page}" : ""));
         return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("gallery_title", campaign.Title), canonical, links, "index, follow"));
     }
 
@@ -198,22 +208,40 @@ public enum GallerySort
 {
     Votes,
     Newest,
+
+    /// <summary>A shuffle of the visitor's own, kept through the pages by its seed in the link.</summary>
+    Random,
 }
 
 public static class GallerySorts
 {
-    public static IReadOnlyList<GallerySort> All { get; } = [GallerySort.Votes, GallerySort.Newest];
+    public static IReadOnlyList<GallerySort> All { get; } = [GallerySort.Votes, GallerySort.Newest, GallerySort.Random];
 
-    public static string Name(GallerySort sort) => sort == GallerySort.Newest ? "newest" : "votes";
+    public static string Name(GallerySort sort) => sort switch
+    {
+        GallerySort.Newest => "newest",
+        GallerySort.Random => "random",
+        _ => "votes",
+    };
 
     public static GallerySort? Parse(string? name) => name switch
     {
         null or "" or "votes" => GallerySort.Votes,
         "newest" => GallerySort.Newest,
+        "random" => GallerySort.Random,
         _ => null,
     };
 
-    public static string TextKey(GallerySort sort) => sort == GallerySort.Newest ? "sort_newest" : "sort_votes";
+    public static string TextKey(GallerySort sort) => "sort_" + Name(sort);
+
+    /// <summary>A seed as the link carries it: 8 lowercase hex digits.</summary>
+    public static string SeedText(uint seed) => seed.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static uint? ParseSeed(string? text) =>
+        text is { Length: 8 } && text.All(char.IsAsciiHexDigitLower)
+        && uint.TryParse(text, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : null;
 }
 
 /// <summary>A refused entry or vote form's errors, in form order, each pointing at its field.</summary>

@@ -15,7 +15,7 @@ namespace CampaignEngine.Contests;
       "entriesPerParticipant": 3,
       "moderation": "pre",
       "flagThreshold": 5,
-      "voting": { "votesPerEntry": 1, "period": "day" },
+      "voting": { "votesPerEntry": 1, "period": "day", "perDay": 10, "perCampaign": 100 },
       "winners": { "basis": "blend", "count": 3, "publicWeight": 0.4 },
       "criteria": [
         { "id": "creativity", "label": "Creativity" },

@@ -54,6 +54,10 @@ public static class ModerationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         entries.MapGet("/winners", GetWinnersAsync)
             .WithSummary("A contest's winners, once computed");
+        entries.MapGet("/moderation", SummaryAsync)
+            .WithSummary("A contest's moderation at a glance: entries by status, fans' flags, entries they hid, page views, flags per 1,000 views")
+            .WithDescription("Views are the gallery and entry pages the engine served (pages a CDN serves from its cache are not " +
+                             "counted), stored every 15 s by each instance; flags per 1,000 views is the community's self-moderation figure.");
         entries.MapGet("/leaderboard", LeaderboardAsync)
             .WithSummary("The approved entries by votes, most first (ties share a rank)");
         return app;
@@ -91,6 +95,18 @@ public static class ModerationEndpoints
         {
             return Problems.Validation(new() { ["continuationToken"] = ["Not a token this list returned; start again without one."] });
         }
+    }
+
+    private static async Task<Results<Ok<ModerationSummary>, ProblemHttpResult>> SummaryAsync(
+        string slug, CampaignStore campaigns, ContestBoards boards, ContestViews views, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug)) return Problems.BadSlug(slug);
+        if (await ContestAsync(slug, campaigns, ct) is not { } contest) return Problems.NotFound($"No contest '{slug}'.");
+        var board = await boards.GetAsync(contest, ct);
+        var viewed = await views.ReadAsync(slug, ct);
+        return TypedResults.Ok(new ModerationSummary(
+            EntryStatus.Listed.Where(s => s != EntryStatus.Flagged).ToDictionary(s => s, s => board.ByStatus.GetValueOrDefault(s)),
+            board.Flags, board.FlaggedOut.Count, viewed, viewed == 0 ? null : Math.Round(1000.0 * board.Flags / viewed, 2), board.AsOf));
     }
 
     private static async Task<Results<Ok<LeaderboardPage>, ValidationProblem, ProblemHttpResult>> LeaderboardAsync(
@@ -271,6 +287,14 @@ public sealed record EntryResponse(
         standing?.Flags ?? 0, standing?.FlaggedOut ?? false, entry.SubmittedAt, entry.ModeratedAt, entry.RejectReason,
         entry.Photo is { } photo ? EntryPhotoResponse.Of(photo, $"/api/campaigns/{slug}/entries/{entry.Id}/photo") : null);
 }
+
+public sealed record ModerationSummary(
+    [property: Description("Entries by stored status: pending, approved, rejected, deleted.")] IReadOnlyDictionary<string, int> Entries,
+    [property: Description("Fans' flags on every entry.")] long Flags,
+    [property: Description("Approved entries the flags hide until a moderator approves them again (status=flagged lists them).")] int HiddenByFlags,
+    [property: Description("Gallery and entry pages served.")] long Views,
+    [property: Description("Flags per 1,000 views (2 decimals); null before the first view.")] double? FlagsPerThousandViews,
+    [property: Description("When the counts were read (the board, a few seconds old at most).")] DateTimeOffset AsOf);
 
 public sealed record EntryPhotoResponse(
     [property: Description("processing (re-encoding waits in the queue), ready, or failed (the upload could not be re-encoded; the entry stays out of the gallery).")]

@@ -57,4 +57,43 @@ public sealed class ContestBoardTests
         Assert.Equal(Start.AddSeconds(5), later.AsOf);
         Assert.Same(board.ByVotes, later.ByVotes);
     }
+
+    private static ContestBoard Many(int count) =>
+        new("c", Start, Enumerable.Range(0, count).Select(i => Entry(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))[..16], i)),
+            new Dictionary<string, long>());
+
+    [Fact]
+    public void AShuffleIsTheSameForTheSameSeedAndAnotherForAnother()
+    {
+        var board = Many(200);
+
+        var one = board.Shuffled(7).Select(b => b.Entry.Id).ToList();
+
+        Assert.Equal(one, board.Shuffled(7).Select(b => b.Entry.Id));
+        Assert.Equal(board.ByVotes.Select(b => b.Entry.Id).Order(), one.Order());
+        Assert.NotEqual(one, board.Shuffled(8).Select(b => b.Entry.Id));
+        Assert.NotEqual(board.ByVotes.Select(b => b.Entry.Id), one);
+    }
+
+    [Fact]
+    public void AnEntryAddedToTheBoardTakesItsPlaceInAShuffleWithoutMovingTheOthersRelativeOrder()
+    {
+        var before = Many(100);
+        var after = Many(101);
+
+        var shuffled = after.Shuffled(42).Select(b => b.Entry.Id).ToList();
+
+        Assert.Equal(before.Shuffled(42).Select(b => b.Entry.Id), shuffled.Where(id => before.Find(id) is not null));
+    }
+
+    [Fact]
+    public void EveryEntryIsEquallyLikelyToOpenAShuffle()
+    {
+        // Over 4,000 seeds, each of 8 entries should come first about 500 times.
+        var board = Many(8);
+        var firsts = Enumerable.Range(0, 4000).Select(seed => board.Shuffled((uint)seed).First().Entry.Id).CountBy(id => id).ToList();
+
+        Assert.Equal(8, firsts.Count);
+        Assert.All(firsts, f => Assert.InRange(f.Value, 400, 600));
+    }
 }
