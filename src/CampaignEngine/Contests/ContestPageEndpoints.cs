@@ -15,7 +15,10 @@ public static class ContestPageEndpoints
     {
         var group = app.MapGroup("/c/{slug}").WithTags("Fan pages").RequireRateLimiting(RateLimits.FanReads);
         group.MapGet("/gallery", GalleryAsync)
-            .WithSummary("A contest's gallery of approved entries, most votes first or newest, 24 a page (no JavaScript needed)")
+            .WithSummary("A contest's gallery of approved entries, most votes first, newest or in a random order of the visitor's own, 24 a page (no JavaScript needed)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/leaderboard", LeaderboardAsync)
+            .WithSummary("A contest's leaderboard: the gallery's entries by votes, 50 a page")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
         group.MapGet("/winners", WinnersAsync)
             .WithSummary("A contest's winners, once the marketer has computed them")
@@ -80,6 +83,20 @@ public static class ContestPageEndpoints
         var rule = vote.AllowanceOf(campaign);
         var period = rule.PeriodKey(time.GetUtcNow(), CampaignTime.Zone(campaign.TimeZone), entryId);
         return cookies.ReadLedger(request, campaign.Slug, vote.Code, device, period) is { } used && used.Used >= rule.PerParticipant;
+    }
+
+    private static async Task<IResult> LeaderboardAsync(
+        string slug, string? page, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards, CancellationToken ct)
+    {
+        if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
+        var (campaign, availability) = found;
+        if (availability == Availability.Archived) return pages.Gone(http, campaign);
+        var board = await boards.GetAsync(campaign, ct);
+        var last = Math.Max(1, (board.ByVotes.Count + ContestPages.LeaderboardPageSize - 1) / ContestPages.LeaderboardPageSize);
+        var number = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+        if (number < 1 || number > last) return TypedResults.Redirect($"/c/{slug}/leaderboard");
+        var html = contest.LeaderboardPage(campaign, pages.Links(http, campaign), board, number);
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
     }
 
     private static async Task<IResult> WinnersAsync(string slug, HttpContext http, FanPages pages, ContestPages contest, ContestWinners winners, CancellationToken ct)

@@ -14,6 +14,7 @@ namespace CampaignEngine.Contests;
 public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindPages
 {
     public const int GalleryPageSize = 24;
+    public const int LeaderboardPageSize = 50;
 
     public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
         IReadOnlyDictionary<string, Participation>? participation = null)
@@ -53,6 +54,7 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             ["notice"] = shell.Notice(locale, campaign, availability),
             ["results_list"] = Summary(locale, results),
             ["gallery"] = Gallery(links) + "?sort=votes",
+            ["leaderboard"] = links.Page + "/leaderboard",
             ["share_links"] = shell.Share(locale, locale["share_heading"], links.Absolute.Page, locale.Format("share_text", campaign.Title)),
         });
         return shell.Layout(locale, body, shell.Head(campaign, locale, title, links.Absolute.Results, links, "index, follow", resultsCard: true));
@@ -110,6 +112,30 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             ? ""
             : $"?sort={GallerySorts.Name(sort)}" + (page > 1 ? $"&page={page}" : ""));
         return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("gallery_title", campaign.Title), canonical, links, "index, follow"));
+    }
+
+    /// <summary>The leaderboard: the gallery's entries by votes, rank and count only, <see cref="LeaderboardPageSize"/> a page.</summary>
+    public string LeaderboardPage(Campaign campaign, FanLinks links, ContestBoard board, int page)
+    {
+        var locale = shell.LocaleOf(campaign);
+        var pages = Math.Max(1, (board.ByVotes.Count + LeaderboardPageSize - 1) / LeaderboardPageSize);
+        var leaderboard = links.Page + "/leaderboard";
+        string PageHref(int n) => n > 1 ? $"{leaderboard}?page={n}" : leaderboard;
+        var body = shell.Render("contest-leaderboard", locale, new()
+        {
+            ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
+            ["entries"] = board.ByVotes.Skip((page - 1) * LeaderboardPageSize).Take(LeaderboardPageSize).Select(b => EntryView(locale, links, b)).ToList(),
+            ["pages"] = pages == 1 ? null : new
+            {
+                Text = locale.Format("page_of", locale.Number(page), locale.Number(pages)),
+                Previous = page > 1 ? PageHref(page - 1) : null,
+                Next = page < pages ? PageHref(page + 1) : null,
+            },
+            ["updated"] = locale.Format("last_updated", locale.DateTime(board.AsOf)),
+            ["gallery"] = Gallery(links) + "?sort=votes",
+        });
+        var canonical = links.Absolute.Page + "/leaderboard" + (page > 1 ? $"?page={page}" : "");
+        return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("leaderboard_title", campaign.Title), canonical, links, "index, follow"));
     }
 
     /// <param name="votedOut">This fan's votes for the entry are used up (their own cookie says so): no vote button, a note instead.</param>

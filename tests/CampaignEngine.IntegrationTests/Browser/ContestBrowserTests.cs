@@ -109,6 +109,11 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         var large = await voter.Locator("p.photo picture img").BoundingBoxAsync();
         Assert.True(large is { Width: > 250 } && Math.Abs(large.Width / large.Height - 4.0 / 3) < 0.02, $"entry photo {large?.Width}x{large?.Height}");
         Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-photo-entry-he-360"));
+        await voter.GotoAsync(browser.Url($"/c/{slug}/leaderboard"));
+        var row = voter.Locator("ol.board li").First;
+        Assert.Equal($"/c/{slug}/entries/{id}", await row.Locator("a").GetAttributeAsync("href"));
+        Assert.Equal("קול אחד", await row.Locator(".meta").TextContentAsync());
+        Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-leaderboard-he-360"));
     }
 
     [Theory]
@@ -131,7 +136,8 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         var page = await context.NewPageAsync();
 
         var failures = new List<string>();
-        foreach (var (name, path) in new[] { ("landing", $"/c/{slug}"), ("gallery", $"/c/{slug}/gallery"), ("entry", $"/c/{slug}/entries/{id}"), ("results", $"/c/{slug}/results"), ("winners", $"/c/{slug}/winners") })
+        foreach (var (name, path) in new[] { ("landing", $"/c/{slug}"), ("gallery", $"/c/{slug}/gallery"), ("entry", $"/c/{slug}/entries/{id}"), ("results", $"/c/{slug}/results"), ("winners", $"/c/{slug}/winners"),
+            ("leaderboard", $"/c/{slug}/leaderboard"), ("shuffled", $"/c/{slug}/gallery?sort=random") })
         {
             await Eventually.ReturnsAsync(async () => (await page.GotoAsync(browser.Url(path)))!.Status, s => s == 200, TimeSpan.FromSeconds(20), path);
             var results = await page.RunAxe();

@@ -74,6 +74,33 @@ public sealed class GalleryOrderTests(EngineFixture fixture) : IClassFixture<Eng
         Assert.Equal(0, summary.GetProperty("hiddenByFlags").GetInt32());
     }
 
+    [Fact]
+    public async Task TheFansLeaderboardListsTheGalleryByVotesAsTheApiCountsThem()
+    {
+        var slug = await CreateAsync(Host, "board", new { moderation = "post" });
+        var ids = await ApprovedAsync(slug, 3);
+        foreach (var (entry, votes) in new[] { (ids[2], 2), (ids[0], 1) })
+        {
+            for (var i = 0; i < votes; i++)
+            {
+                using var voter = Host.CreateClient();
+                Assert.Equal(HttpStatusCode.Accepted, (await VoteAsync(voter, slug, entry)).StatusCode);
+            }
+        }
+        await WaitForVotesAsync(Host, slug, 3);
+        var api = (await LeaderboardAsync(Host, slug)).GetProperty("items").EnumerateArray()
+            .Select(e => ($"/c/{slug}/entries/{e.GetProperty("id").GetString()}", "#" + e.GetProperty("rank").GetInt32())).ToList();
+
+        using var fan = Host.CreateClient();
+        var page = await Eventually.ReturnsAsync(() => fan.GetPageAsync($"/c/{slug}/leaderboard"),
+            p => p.Document.QuerySelector("ol.board li .meta")?.TextContent == "2 votes", because: "the board with the votes");
+        var rows = page.Document.QuerySelectorAll("ol.board li").Select(li => (li.QuerySelector("a")!.GetAttribute("href")!, li.QuerySelector(".place")!.TextContent)).ToList();
+        Assert.Equal(api, rows);
+        Assert.Equal([$"/c/{slug}/entries/{ids[2]}", $"/c/{slug}/entries/{ids[0]}", $"/c/{slug}/entries/{ids[1]}"], rows.Select(r => r.Item1));
+        using var past = await fan.GetAsync($"/c/{slug}/leaderboard?page=2");
+        Assert.Equal(HttpStatusCode.Redirect, past.StatusCode);
+    }
+
     private static IEnumerable<string> Shown(Page page) =>
         page.Document.QuerySelectorAll("li.entry").Select(e => e.Id!["entry-".Length..]).ToList();
 
