@@ -99,7 +99,7 @@ public sealed class ContestSettingsValidatorTests
         Assert.Equal(EntryType.Text, settings.EntryType);
         Assert.Equal(3, settings.EntriesPerParticipant);
         Assert.Equal(ModerationMode.Pre, settings.Moderation);
-        Assert.Equal(new ContestVoting(1, VotingPeriod.Day), settings.Voting);
+        Assert.Equal(new ContestVoting(1, VotingPeriod.Day, PerDay: 10, PerCampaign: 100), settings.Voting);
         Assert.Equal(new WinnerRule(WinnerBasis.Blend, 3, 0.4), settings.Winners);
         Assert.Equal(["creativity", "composition", "c1"], settings.Criteria.Select(c => c.Id));
         // No dates: the example works whenever it is tried (the campaign's own dates bound it).
