@@ -21,7 +21,11 @@ namespace CampaignEngine.Submissions;
 /// </list>
 /// The kind's action says what a row holds and which counters it adds to; nothing here knows a kind.
 /// A kind with more counters than one row holds (a contest's votes per entry) spreads them over further
-/// counter rows of the shard; each transaction then carries every counter row its submissions touch.
+/// counter rows of the shard. A transaction whose submissions touch one or two of them rewrites those; one that
+/// touches more inserts a delta row instead (<see cref="SubmissionKeys.NewDeltaRow"/>: the transaction's increments
+/// of further counters, never rewritten), which readers add up with the rest. Rewriting a row is what costs on the
+/// table service (a whole packed row per write; on Azurite, time in proportion to the table), so a busy tally writes
+/// one new small row per transaction while a quiet one keeps the number of rows down.
 /// The transactions go through <see cref="EntityTransactions"/>, not the SDK's
 /// <c>SubmitTransactionAsync</c>: per submission it costs a fraction of the CPU.
 /// </summary>
@@ -30,7 +34,8 @@ public sealed class ProjectionWriter(
 {
     private const int MaxOperations = 100;
     private const int MaxAttempts = 50;
-    private const int MaxCounterRows = 16;
+    /// <summary>More further counter rows than this in a transaction and their increments go in a delta row.</summary>
+    private const int MaxRewrittenFurtherRows = 2;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> partitionLocks = new();
     private readonly ConcurrentDictionary<string, KnownCounters> knownCounters = new();
     private readonly SemaphoreSlim transactionSlots = new(options.Value.MaxConcurrentTransactions);
@@ -97,31 +102,34 @@ public sealed class ProjectionWriter(
     }
 
     /// <summary>
-    /// The submissions in order, as many per transaction as fit beside the counter rows they touch: 99 and the
-    /// one counter row for a poll, fewer when they spread over further counter rows, which are packed and may be
-    /// large, so a transaction carries at most <see cref="MaxCounterRows"/> of them (a transaction holds at most 4 MiB).
+    /// The submissions in order, as many per transaction as fit beside the counter rows it writes: the main one, and the
+    /// further ones it rewrites or the one delta row that stands in for them.
     /// </summary>
     private static IEnumerable<List<Projected>> Chunks(List<Projected> rows)
     {
         var chunk = new List<Projected>();
-        var counterRows = new HashSet<string>(StringComparer.Ordinal);
+        var further = new HashSet<string>(StringComparer.Ordinal);
         var operations = 0;
         foreach (var row in rows)
         {
-            var added = row.CounterRows.Count(r => !counterRows.Contains(r));
-            if (chunk.Count > 0 && (operations + row.Changes.Count + counterRows.Count + added > MaxOperations || counterRows.Count + added > MaxCounterRows))
+            var touched = further.Count + row.CounterRows.Count(r => r != SubmissionKeys.CounterRow && !further.Contains(r));
+            if (chunk.Count > 0 && operations + row.Changes.Count + 1 + FurtherRowWrites(touched) > MaxOperations)
             {
                 yield return chunk;
                 chunk = [];
-                counterRows.Clear();
+                further.Clear();
                 operations = 0;
             }
             chunk.Add(row);
             operations += row.Changes.Count;
-            counterRows.UnionWith(row.CounterRows);
+            further.UnionWith(row.CounterRows.Where(r => r != SubmissionKeys.CounterRow));
         }
         if (chunk.Count > 0) yield return chunk;
     }
+
+    private static bool ViaDeltaRow(int furtherRows) => furtherRows > MaxRewrittenFurtherRows;
+
+    private static int FurtherRowWrites(int furtherRows) => ViaDeltaRow(furtherRows) ? 1 : furtherRows;
 
     private Projected Project(SubmissionAccepted submission)
     {
@@ -150,12 +158,14 @@ public sealed class ProjectionWriter(
         for (var attempt = 1; ; attempt++)
         {
             if (rows.Count == 0) return 0;
-            var counterRows = rows.SelectMany(r => r.CounterRows).Distinct(StringComparer.Ordinal).ToList();
+            var touched = rows.SelectMany(r => r.CounterRows).Distinct(StringComparer.Ordinal).ToList();
+            List<string> counterRows = ViaDeltaRow(touched.Count(r => r != SubmissionKeys.CounterRow)) ? [SubmissionKeys.CounterRow] : touched;
             var counters = await CountersAsync(partition, counterRows, cancellationToken);
-            var next = NextCounts(counters, rows);
+            var (next, delta) = NextCounts(counters, rows);
             var changes = rows.SelectMany(r => r.Changes).ToList();
             var submissionChanges = changes.Count;
             changes.AddRange(counterRows.Select(r => CounterChange(partition, r, counters[r], next[r])));
+            if (delta.Count > 0) changes.Add(EntityChange.Insert(partition, SubmissionKeys.NewDeltaRow(), PackedProperties(delta)));
 
             var outcome = await SubmitAsync(changes, cancellationToken);
             if (outcome.Succeeded)
@@ -236,22 +246,28 @@ public sealed class ProjectionWriter(
         return rows.Where((_, i) => !exists[i]).ToList();
     }
 
-    private static Dictionary<string, Dictionary<string, long>> NextCounts(Dictionary<string, KnownCounters?> current, List<Projected> rows)
+    /// <summary>The rewritten counter rows' new counts, and the increments of the rows not rewritten (for a delta row).</summary>
+    private static (Dictionary<string, Dictionary<string, long>> Next, Dictionary<string, long> Delta) NextCounts(
+        Dictionary<string, KnownCounters?> current, List<Projected> rows)
     {
         var next = current.ToDictionary(c => c.Key, c => c.Value is null ? new Dictionary<string, long>() : new Dictionary<string, long>(c.Value.Counts),
             StringComparer.Ordinal);
+        var delta = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            foreach (var counter in row.Counters) Increment(next[counter.Row], counter.Property);
+            foreach (var counter in row.Counters) Increment(next.GetValueOrDefault(counter.Row) ?? delta, counter.Property);
         }
-        return next;
+        return (next, delta);
     }
+
+    private static List<EntityProperty> PackedProperties(Dictionary<string, long> counts) =>
+        PackedCounters.Pack(counts).Select(p => EntityProperty.Of(p.Name, p.Value)).ToList();
 
     private static EntityChange CounterChange(string partition, string counterRow, KnownCounters? current, Dictionary<string, long> counts)
     {
         var properties = counterRow == SubmissionKeys.CounterRow
             ? counts.Select(c => EntityProperty.Of(c.Key, c.Value)).ToList()
-            : PackedCounters.Pack(counts).Select(p => EntityProperty.Of(p.Name, p.Value)).ToList();
+            : PackedProperties(counts);
         return current is null
             ? EntityChange.Insert(partition, counterRow, properties)
             : EntityChange.Replace(partition, counterRow, properties, current.ETag);

@@ -15,7 +15,13 @@ public static class SubmissionKeys
     /// <summary>A further counter row of the shard, <c>tally|{name}</c>; they sort together, after the main one.</summary>
     public static string CounterRowOf(string name) => CounterRow + "|" + name;
 
-    /// <summary>Every further counter row of a shard sorts between these two row keys.</summary>
+    /// <summary>
+    /// A new delta row: one transaction's increments of further counters, written once and never rewritten; a reader adds
+    /// it up with the further counter rows it sorts among.
+    /// </summary>
+    public static string NewDeltaRow() => CounterRowOf("+" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Every further counter row of a shard (delta rows too) sorts between these two row keys.</summary>
     public static (string From, string To) FurtherCounterRows => (CounterRow + "|", CounterRow + "|~");
 
     /// <summary>Counts every submission of the shard, whatever the kind adds.</summary>

@@ -100,23 +100,11 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
     public async Task VotesOnManyEntriesInOnePartitionSplitIntoTransactionsThatFitAndCountOnceEach()
     {
         var slug = await CreateAsync(Host, "buckets", new { moderation = "post" });
-        // 150 approved entries, then 150 votes in one shard partition, each for another entry: more votes than a transaction
-        // holds, over every counter row of the shard, more than a transaction carries; a redelivery of the whole message counts nothing twice.
-        var candidates = Enumerable.Range(0, 2000).Select(i => new SubmissionAccepted($"r-{slug}-{i}", slug, "e",
-            new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(), Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, 'b'), "c", 1, i % 16,
-            DateTimeOffset.UtcNow)).ToList();
-        // Ids are hashes of the (random) slug's receipts: pick one entry of every bucket first, so the votes surely cover them all.
-        var firsts = candidates.GroupBy(e => EntryKeys.CounterRow(EntryKeys.IdOf(e.Receipt))).Select(g => g.First()).ToList();
-        var entries = firsts.Concat(candidates.Except(firsts).Take(150 - firsts.Count)).ToArray();
-        await Tally.RunAsync(Invocation(entries), CancellationToken.None);
-        await WaitForEntriesAsync(Host, slug, 150, "approved");
+        var entries = await ApprovedEntriesOverEveryBucketAsync(slug);
 
-        var votes = entries.Select((e, i) =>
-        {
-            var id = EntryKeys.IdOf(e.Receipt);
-            return new SubmissionAccepted($"v-{slug}-{i}", slug, "ev", id, Convert.ToHexStringLower(BitConverter.GetBytes(i + 1000)).PadRight(32, 'c'),
-                "c-" + id, 1, 3, DateTimeOffset.UtcNow);
-        }).ToArray();
+        // 150 votes in one shard partition, each for another entry: more votes than a transaction holds, over every
+        // counter row of the shard; a redelivery of the whole message counts nothing twice.
+        var votes = entries.Select((id, i) => EntryVote(slug, id, i)).ToArray();
         Assert.Equal(EntryKeys.Buckets, votes.Select(v => EntryKeys.CounterRow(v.Data)).Distinct().Count());
         await Tally.RunAsync(Invocation(votes), CancellationToken.None);
         await Tally.RunAsync(Invocation(votes), CancellationToken.None);
@@ -125,6 +113,67 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
         Assert.Equal(150, counted.Count);
         Assert.All(counted.Values, n => Assert.Equal(1, n));
         Assert.Equal(150, (await Host.GetResultsAsync(slug)).GetProperty("votes").GetInt64());
+    }
+
+    [Fact]
+    public async Task AQuietTallyRewritesTheBucketRowsABusyOneAddsADeltaRowPerTransactionAndTheBoardAddsUpBoth()
+    {
+        var slug = await CreateAsync(Host, "deltas", new { moderation = "post" });
+        var entries = await ApprovedEntriesOverEveryBucketAsync(slug);
+
+        // Quiet: two messages of one vote each touch one bucket row apiece, which they rewrite.
+        await Tally.RunAsync(Invocation([EntryVote(slug, entries[0], 500)]), CancellationToken.None);
+        await Tally.RunAsync(Invocation([EntryVote(slug, entries[1], 501)]), CancellationToken.None);
+        var quiet = await FurtherCounterRowsAsync(slug);
+        Assert.DoesNotContain(quiet, IsDelta);
+        Assert.Equal(new[] { entries[0], entries[1] }.Select(EntryKeys.CounterRow).Distinct().Order(StringComparer.Ordinal), quiet.Order(StringComparer.Ordinal));
+
+        // Busy: 150 votes over every bucket of the shard go in two transactions (98 votes, the counter row and a delta row; then 52).
+        var votes = entries.Select((id, i) => EntryVote(slug, id, i)).ToArray();
+        await Tally.RunAsync(Invocation(votes), CancellationToken.None);
+        await Tally.RunAsync(Invocation(votes), CancellationToken.None);
+
+        var busy = await FurtherCounterRowsAsync(slug);
+        Assert.Equal(2, busy.Count(IsDelta));
+        Assert.Equal(quiet.Order(StringComparer.Ordinal), busy.Where(r => !IsDelta(r)).Order(StringComparer.Ordinal));
+        var counted = await WaitForVotesAsync(Host, slug, 152);
+        Assert.Equal(2, counted[entries[0]]);
+        Assert.Equal(2, counted[entries[1]]);
+        Assert.All(entries.Skip(2), id => Assert.Equal(1, counted[id]));
+
+        static bool IsDelta(string row) => row.StartsWith(SubmissionKeys.CounterRowOf("+"), StringComparison.Ordinal);
+    }
+
+    /// <summary>150 approved entries, at least one in every counter bucket, entered straight through the tally.</summary>
+    private async Task<List<string>> ApprovedEntriesOverEveryBucketAsync(string slug)
+    {
+        var candidates = Enumerable.Range(0, 2000).Select(i => new SubmissionAccepted($"r-{slug}-{i}", slug, "e",
+            new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(), Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, 'b'), "c", 1, i % 16,
+            DateTimeOffset.UtcNow)).ToList();
+        // Ids are hashes of the (random) slug's receipts: pick one entry of every bucket first, so the votes surely cover them all.
+        var firsts = candidates.GroupBy(e => EntryKeys.CounterRow(EntryKeys.IdOf(e.Receipt))).Select(g => g.First()).ToList();
+        var entries = firsts.Concat(candidates.Except(firsts).Take(150 - firsts.Count)).ToArray();
+        await Tally.RunAsync(Invocation(entries), CancellationToken.None);
+        await WaitForEntriesAsync(Host, slug, 150, "approved");
+        return entries.Select(e => EntryKeys.IdOf(e.Receipt)).ToList();
+    }
+
+    /// <summary>A vote for the entry from voter <paramref name="voter"/>, always in shard 3.</summary>
+    private static SubmissionAccepted EntryVote(string slug, string entryId, int voter) =>
+        new($"v-{slug}-{voter}", slug, "ev", entryId, Convert.ToHexStringLower(BitConverter.GetBytes(voter + 1000)).PadRight(32, 'c'),
+            "c-" + entryId, 1, 3, DateTimeOffset.UtcNow);
+
+    private async Task<List<string>> FurtherCounterRowsAsync(string slug)
+    {
+        var (from, to) = SubmissionKeys.FurtherCounterRows;
+        var table = Host.Tables.GetTableClient(Host.Names.VotesTable);
+        var rows = new List<string>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(
+            $"PartitionKey eq '{SubmissionKeys.Partition(slug, 3)}' and RowKey gt '{from}' and RowKey lt '{to}'", select: ["RowKey"]))
+        {
+            rows.Add(row.RowKey);
+        }
+        return rows;
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public sealed class EntryKeysTests
         Assert.All(packed, p => Assert.InRange(p.Value.Length, 1, PackedCounters.MaxPropertyBytes));
         var rowBytes = packed.Sum(p => p.Value.Length);
         Assert.InRange(rowBytes, 1, PackedCounters.MaxRowBytes);
-        // A transaction carries at most 16 counter rows, as base64 (4/3), in its 4 MiB.
-        Assert.InRange(16 * rowBytes * 4 / 3, 1, 4 * 1024 * 1024 * 3 / 4);
+        // A transaction rewrites at most 2 further counter rows (touching more, it inserts a delta row instead), as base64 (4/3), in its 4 MiB.
+        Assert.InRange(2 * rowBytes * 4 / 3, 1, 4 * 1024 * 1024 * 3 / 4);
     }
 
     [Fact]
@@ -51,6 +51,10 @@ public sealed class EntryKeysTests
 
         Assert.InRange(string.CompareOrdinal(EntryKeys.CounterRow(id), from), 1, int.MaxValue);
         Assert.InRange(string.CompareOrdinal(EntryKeys.CounterRow(id), to), int.MinValue, -1);
+        var delta = SubmissionKeys.NewDeltaRow();
+        Assert.InRange(string.CompareOrdinal(delta, from), 1, int.MaxValue);
+        Assert.InRange(string.CompareOrdinal(delta, to), int.MinValue, -1);
+        Assert.NotEqual(delta, SubmissionKeys.NewDeltaRow());
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(EntryKeys.Counter(id)), 1, PackedCounters.MaxNameBytes);
         Assert.StartsWith(EntryKeys.Partition("my-contest", id)[..11], "my-contest|");
     }
