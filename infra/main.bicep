@@ -111,6 +111,7 @@ var tableNames = [
 ]
 var mediaContainerName = 'media'
 var uploadsContainerName = 'uploads'
+var boardsContainerName = 'boards'
 var queueNames = [
   'votes'
   'votes-poison'
@@ -147,6 +148,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     mediaContainerName: mediaContainerName
     uploadsContainerName: uploadsContainerName
+    boardsContainerName: boardsContainerName
     tableNames: tableNames
     queueNames: queueNames
   }

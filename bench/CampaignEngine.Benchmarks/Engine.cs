@@ -168,6 +168,15 @@ public sealed class Engine : IDisposable
         }
     }
 
+    /// <summary>How long the first gallery page (most votes) takes: on an instance just started, the board's first read.</summary>
+    public async Task<TimeSpan> FirstGalleryPageAsync(string slug)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await SlowHttp.GetAsync($"/c/{slug}/gallery?sort=votes");
+        response.EnsureSuccessStatusCode();
+        return clock.Elapsed;
+    }
+
     /// <summary>Entry photos the engine has re-encoded since it started (the bench endpoint).</summary>
     public async Task<long> ImagesProcessedAsync()
     {

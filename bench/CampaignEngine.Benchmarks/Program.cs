@@ -184,6 +184,21 @@ try
         return await MeasureAcceptSideAsync(acceptOnly, split, () => acceptOnly.Wrk.VotesForAsync(Headline, runSeconds, split, 4, forwarded, form));
     }
 
+    // A new engine process beside the phase's, on the same storage: how long its first gallery page takes.
+    async Task<TimeSpan> ColdGalleryAsync(Phase phase, string slug, bool snapshots)
+    {
+        var cold = Engine.Start(dll, phase.Storage.ConnectionString, "bench", new Dictionary<string, string>(settings) { ["Contests__BoardSnapshots"] = snapshots ? "true" : "false" });
+        try
+        {
+            await cold.WaitHealthyAsync(Stopwatch.StartNew(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+            return await cold.FirstGalleryPageAsync(slug);
+        }
+        finally
+        {
+            Stop(cold);
+        }
+    }
+
     // The load on an accept-only engine, its CPU, then a tally-only engine (no HTTP traffic) draining what it accepted.
     async Task<VoteRun> MeasureAcceptSideAsync(Phase phase, string slug, Func<Task<WrkResult>> votes)
     {
@@ -320,6 +335,12 @@ try
         Step($"Gallery GET /c/{{slug}}/gallery?sort=votes with {dunkinEntries:N0} entries: the first page, then page 500");
         results.Gallery = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/gallery?sort=votes");
         results.GalleryDeep = await PlainAsync(spike, Headline, "GET", $"/c/{dunkinSlug}/gallery?sort=votes&page=500");
+
+        Step("A second instance starting cold on that contest: its first gallery page, reading the board whole, then from the board's snapshot");
+        var whole = await ColdGalleryAsync(spike, dunkinSlug, snapshots: false);
+        var fromSnapshot = await ColdGalleryAsync(spike, dunkinSlug, snapshots: true);
+        results.BoardColdStart = new BoardColdStart(whole, fromSnapshot);
+        Console.WriteLine($"  first gallery page {whole.TotalSeconds:0.0} s reading the board whole, {fromSnapshot.TotalSeconds:0.0} s from its snapshot");
         End(spike);
     }
     results.PeakWorkingSetKib = peakKib;

@@ -88,6 +88,7 @@ public static class Report
         }
         if (r.Gallery is { } g) s.AppendLine($"| gallery `GET /c/{{slug}}/gallery?sort=votes` of the Dunkin' contest, first page, {r.HeadlineConnections} connections | {g.Load.RequestsPerSecond:N0} req/s (p99 {g.Load.P99Ms:0.0} ms, non-2xx {g.Load.Non2xx}; CPU engine {g.Cpu.Engine:0.00}) |");
         if (r.GalleryDeep is { } gd) s.AppendLine($"| the same, page 500 | {gd.Load.RequestsPerSecond:N0} req/s (p99 {gd.Load.P99Ms:0.0} ms, non-2xx {gd.Load.Non2xx}) |");
+        if (r.BoardColdStart is { } bc) s.AppendLine($"| a second instance started cold: its first gallery page | {bc.FromSnapshot.TotalSeconds:0.0} s from the board's snapshot; {bc.Whole.TotalSeconds:0.0} s reading the board whole |");
         foreach (var x in r.Stall)
         {
             var v = x.Run;

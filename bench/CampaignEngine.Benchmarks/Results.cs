@@ -28,6 +28,9 @@ public sealed class BenchResults
     public PlainRun? Gallery { get; set; }
     public PlainRun? GalleryDeep { get; set; }
 
+    /// <summary>A second instance started cold on the Dunkin' contest: its first gallery page, with and without the board snapshot.</summary>
+    public BoardColdStart? BoardColdStart { get; set; }
+
     /// <summary>The HTTP side alone (its listener off), then a tally-only engine draining what it accepted.</summary>
     public VoteRun? AcceptOnly { get; set; }
 
@@ -65,3 +68,6 @@ public sealed class BenchResults
 
 /// <summary>A long run at the headline level; <paramref name="OutboxWrites"/> is how many groups took the outbox.</summary>
 public sealed record StallRun(string Label, bool OutboxOn, VoteRun Run, long OutboxWrites, bool Split = false);
+
+/// <summary>The first gallery page of an instance started cold: reading the board whole, and from the board's snapshot.</summary>
+public sealed record BoardColdStart(TimeSpan Whole, TimeSpan FromSnapshot);

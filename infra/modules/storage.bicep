@@ -33,6 +33,9 @@ param mediaContainerName string
 @description('Blob container for files as fans sent them (entry photos) until the engine has re-encoded them; private.')
 param uploadsContainerName string
 
+@description('Blob container for the contest boards\' snapshots, which let a cold instance skip reading every entry; private.')
+param boardsContainerName string
+
 @description('Tables the engine uses.')
 param tableNames string[]
 
@@ -89,6 +92,14 @@ resource mediaContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
 resource uploadsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
   name: uploadsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource boardsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: boardsContainerName
   properties: {
     publicAccess: 'None'
   }

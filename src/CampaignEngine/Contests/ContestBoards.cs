@@ -12,9 +12,12 @@ namespace CampaignEngine.Contests;
 /// rows whose Timestamp is at or after the newest one read so far, less an overlap (10 s), so a write that committed
 /// while the last read ran, with an earlier Timestamp, is read next time. A full read every <see cref="ContestOptions.FullRead"/> covers the rest. One
 /// refresh per contest at a time; requests meanwhile get the board in hand, and the first request waits for the first read.
+/// An instance's first read starts from the contest's snapshot when there is one (<see cref="BoardSnapshots"/>), and
+/// each instance writes it after a full read and every <see cref="ContestOptions.BoardSnapshot"/> that its board changed.
 /// </summary>
 public sealed class ContestBoards(
-    EntryStore entries, StorageClients clients, StorageNames names, TimeProvider time, IOptions<ContestOptions> options, ILogger<ContestBoards> logger)
+    EntryStore entries, BoardSnapshots snapshots, StorageClients clients, StorageNames names, TimeProvider time, IOptions<ContestOptions> options,
+    ILogger<ContestBoards> logger)
 {
     // Longer than a transaction takes to commit, so one committed while the last read ran is read the next time.
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
@@ -84,6 +87,7 @@ public sealed class ContestBoards(
         try
         {
             state.FullReadAt = null;
+            state.SnapshotTried = true;
             return await RefreshAsync(campaign, state, cancellationToken);
         }
         finally
@@ -101,6 +105,11 @@ public sealed class ContestBoards(
     private async Task<ContestBoard> RefreshAsync(Campaign campaign, State state, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
+        if (!state.SnapshotTried)
+        {
+            state.SnapshotTried = true;
+            await LoadSnapshotAsync(state, started, cancellationToken);
+        }
         var full = state.FullReadAt is not { } last || started - last >= options.Value.FullRead;
         // By the storage's own clock (the newest Timestamp read so far), so the engine's clock being off changes nothing.
         DateTimeOffset? since = full ? null : state.Newest - Overlap;
@@ -119,7 +128,10 @@ public sealed class ContestBoards(
         var changedRows = await ReadVotesAsync(campaign.Slug, state, since, full, cancellationToken);
 
         if (full) state.FullReadAt = started;
-        state.LastReadTook = time.GetUtcNow() - started;
+        // A full read's length says nothing of how long reading what changed takes, which is what spaces the refreshes.
+        else state.LastReadTook = time.GetUtcNow() - started;
+        if (full || changedEntries > 0 || changedRows > 0) state.ChangedSinceSnapshot = true;
+        WriteSnapshotWhenDue(state, full);
         var threshold = campaign.SettingsAs<ContestSettings>().FlagThreshold;
         if (state.Board is not null && changedEntries == 0 && changedRows == 0 && state.Board.FlagThreshold == threshold)
         {
@@ -129,6 +141,53 @@ public sealed class ContestBoards(
         logger.LogDebug("Contest board {Campaign}: {Entries} entries and {Rows} counter rows changed ({Kind} read)",
             campaign.Slug, changedEntries, changedRows, full ? "full" : "incremental");
         return state.Board = new ContestBoard(campaign.Slug, time.GetUtcNow(), state.Entries.Values, state.Votes, state.Flags, threshold);
+    }
+
+    private async Task LoadSnapshotAsync(State state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await snapshots.ReadAsync(state.Slug, cancellationToken) is not { } snapshot) return;
+        foreach (var entry in snapshot.Entries) state.Entries[entry.Id] = entry;
+        foreach (var (key, counts) in snapshot.Rows)
+        {
+            state.Rows[key] = counts;
+            foreach (var (name, n) in counts) Add(state, name, n);
+        }
+        state.Saw(snapshot.Newest);
+        // The snapshot stands for a full read as recent as the one it came from; the next is due an interval from now.
+        state.FullReadAt = now;
+        state.SnapshotAt = now;
+        logger.LogInformation("Contest board {Campaign} starts from its snapshot: {Entries} entries, {Rows} counter rows, as of {Newest}",
+            state.Slug, snapshot.Entries.Count, snapshot.Rows.Count, snapshot.Newest);
+    }
+
+    /// <summary>Writes the board's snapshot in the background after a full read, or when it changed and the last is old enough.</summary>
+    private void WriteSnapshotWhenDue(State state, bool full)
+    {
+        var now = time.GetUtcNow();
+        if (!snapshots.Enabled || state.Newest is not { } newest || !state.ChangedSinceSnapshot || state.SnapshotWriting) return;
+        if (!full && state.SnapshotAt is { } last && now - last < options.Value.BoardSnapshot) return;
+        // Entries are immutable records and a re-read row's counts replace the old dictionary, so shallow copies suffice.
+        var snapshot = new BoardSnapshot(BoardSnapshot.CurrentVersion, state.Slug, newest, state.Entries.Values.ToList(),
+            new Dictionary<string, Dictionary<string, long>>(state.Rows, StringComparer.Ordinal));
+        state.SnapshotWriting = true;
+        state.SnapshotAt = now;
+        state.ChangedSinceSnapshot = false;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await snapshots.WriteAsync(snapshot, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                state.ChangedSinceSnapshot = true;
+                logger.LogWarning(ex, "Could not write the board snapshot of {Campaign}", state.Slug);
+            }
+            finally
+            {
+                state.SnapshotWriting = false;
+            }
+        });
     }
 
     /// <summary>Reads the further counter rows of the contest's shards; keeps each row's counts so a re-read replaces them.</summary>
@@ -214,6 +273,17 @@ public sealed class ContestBoards(
             if (Newest is not { } newest || stamp > newest) Newest = stamp;
         }
         public DateTimeOffset? FullReadAt { get; set; }
+
+        public bool SnapshotTried { get; set; }
+        public DateTimeOffset? SnapshotAt { get; set; }
+        private volatile bool changedSinceSnapshot;
+        private volatile bool snapshotWriting;
+
+        /// <summary>Set by the refresher and by a failed background write.</summary>
+        public bool ChangedSinceSnapshot { get => changedSinceSnapshot; set => changedSinceSnapshot = value; }
+
+        /// <summary>Cleared by the background write when it ends.</summary>
+        public bool SnapshotWriting { get => snapshotWriting; set => snapshotWriting = value; }
 
         /// <summary>How long the last read took, which spaces the next (see <see cref="ReadShare"/>).</summary>
         public TimeSpan LastReadTook { get; set; }

@@ -65,6 +65,7 @@ public static class ContestServiceCollectionExtensions
         services.AddOptions<ContestOptions>().BindConfiguration(ContestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services
             .AddSingleton<EntryStore>()
+            .AddSingleton<BoardSnapshots>()
             .AddSingleton<ContestBoards>()
             .AddSingleton<ContestEnter>()
             .AddSingleton<ContestVote>()

@@ -16,6 +16,15 @@ public sealed class ContestOptions
     /// <summary>How often the board is read whole rather than by what changed, in case a change slipped past the overlap.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")] public TimeSpan FullRead { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How often an instance whose board changed writes it to its snapshot blob (and after every full read), so an
+    /// instance starting cold reads only what changed since.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan BoardSnapshot { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether boards start from and write snapshots at all (they need blob storage either way).</summary>
+    public bool BoardSnapshots { get; set; } = true;
+
     /// <summary>How often an instance adds the page views it counted to the stored totals (see ContestViews).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan ViewsFlush { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -42,7 +42,10 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue), Queue(QueueNames.EntryImages), Poison(Queue(QueueNames.EntryImages))];
 
-    public IEnumerable<string> Containers => [MediaContainer, UploadsContainer];
+    /// <summary>The blob container for contest board snapshots (private, never served; see <c>BoardSnapshots</c>).</summary>
+    public string BoardsContainer => prefix + "boards";
+
+    public IEnumerable<string> Containers => [MediaContainer, UploadsContainer, BoardsContainer];
 }
 
 public static class QueueNames
