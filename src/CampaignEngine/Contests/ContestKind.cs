@@ -6,12 +6,13 @@ using CampaignEngine.Contests.Jury;
 using CampaignEngine.Kinds;
 using CampaignEngine.Hosting;
 using CampaignEngine.Pages.Localization;
+using CampaignEngine.Storage;
 using CampaignEngine.Submissions;
 
 namespace CampaignEngine.Contests;
 
 /// <summary>The contest kind: fans send entries, moderators approve them, the public votes on the approved ones.</summary>
-public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestVote vote, ContestFlag flag) : ICampaignKind
+public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestVote vote, ContestFlag flag, StorageClients storage) : ICampaignKind
 {
     private static readonly KindStrings OwnStrings = KindStrings.Embedded<ContestKind>();
 
@@ -23,8 +24,19 @@ public sealed class ContestKind(ContestPages pages, ContestEnter enter, ContestV
     public IKindPages Pages => pages;
     public KindStrings Strings => OwnStrings;
 
-    public KindSettings? ReadSettings(JsonElement section, FieldErrors errors) =>
-        KindSettingsJson.Read<ContestSettingsRequest>(section, errors) is { } request ? ContestSettingsValidator.Validate(request, errors) : null;
+    public KindSettings? ReadSettings(JsonElement section, FieldErrors errors)
+    {
+        if (KindSettingsJson.Read<ContestSettingsRequest>(section, errors) is not { } request) return null;
+        var settings = ContestSettingsValidator.Validate(request, errors);
+        // Refused when the contest is set up, not when the first fan's photo cannot be stored.
+        if (settings is { EntryType: not EntryType.Text } && !storage.HasBlobs)
+        {
+            errors.Add("entryType", "Photo entries need blob storage, and this engine has none: its storage connection string names no BlobEndpoint. " +
+                                    "Use \"text\", or give the engine blob storage.");
+            return null;
+        }
+        return settings;
+    }
 
     public JsonObject Describe(KindSettings settings) =>
         JsonSerializer.SerializeToNode(ContestSettingsValidator.Describe((ContestSettings)settings), EngineJson.Options)!.AsObject();

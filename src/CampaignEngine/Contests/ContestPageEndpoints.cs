@@ -31,7 +31,7 @@ public static class ContestPageEndpoints
 
     private static async Task<IResult> GalleryAsync(
         string slug, string? sort, string? page, string? seed, HttpContext http, FanPages pages, ContestPages contest, ContestBoards boards,
-        ContestViews views, CancellationToken ct)
+        ContestVote vote, VoterCookies cookies, VoterLedger ledger, ContestViews views, TimeProvider time, CancellationToken ct)
     {
         if (await ContestAsync(slug, pages, ct) is not { } found) return pages.Missing(http, slug);
         var (campaign, availability) = found;
@@ -51,9 +51,15 @@ public static class ContestPageEndpoints
             return TypedResults.Redirect($"/c/{slug}/gallery?sort=random&seed={fresh}" + (number > 1 ? $"&page={number}" : ""));
         }
         var links = availability == Availability.Open ? pages.FormLinks(http, campaign) : pages.Links(http, campaign);
-        var html = contest.GalleryPage(campaign, availability, links, board, order.Value, number, shuffle ?? 0);
+        // A fan who has voted sees where they stand on each entry: a page of their own, never shared.
+        var returning = HasVoted(http.Request, campaign, vote);
+        var counted = returning ? await CountedVotesAsync(http.Request, campaign, vote, cookies, ledger, time, ct) : null;
+        var allowance = vote.AllowanceOf(campaign).PerParticipant;
+        var html = contest.GalleryPage(campaign, availability, links, board, order.Value, number, shuffle ?? 0,
+            returning ? id => counted!.GetValueOrDefault(id) >= allowance || VotedOut(http.Request, campaign, id, vote, cookies, time) : null);
         views.Count(slug);
-        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), Shared, policy: FanPolicy.For(campaign));
+        return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), returning ? "private, no-store" : Shared, policy: FanPolicy.For(campaign),
+            variesByCookie: true);
     }
 
     private static async Task<IResult> EntryAsync(
@@ -76,10 +82,27 @@ public static class ContestPageEndpoints
             variesByCookie: true);
     }
 
+    /// <summary>
+    /// This device's counted votes per entry in the current period, from its rows in the votes table (the ledger cookie
+    /// remembers only the last entry voted for; that one may not be counted yet, and the cookie covers it).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, int>> CountedVotesAsync(
+        HttpRequest request, Campaign campaign, ContestVote vote, VoterCookies cookies, VoterLedger ledger, TimeProvider time, CancellationToken ct)
+    {
+        if (cookies.ReadDevice(request) is not { } device) return new Dictionary<string, int>();
+        var participant = cookies.VoterKey(campaign.Slug, device);
+        var partition = SubmissionKeys.Partition(campaign.Slug, SubmissionKeys.ShardOf(participant, campaign.Shards));
+        var prefix = vote.AllowanceOf(campaign).ItemPeriodPrefix(time.GetUtcNow(), CampaignTime.Zone(campaign.TimeZone));
+        return await ledger.GetCountedPerItemAsync(partition, vote.Code, participant, prefix, ct);
+    }
+
+    private static bool HasVoted(HttpRequest request, Campaign campaign, ContestVote vote) =>
+        request.Cookies.ContainsKey(VoterCookies.LedgerCookie(campaign.Slug, vote.Code));
+
     /// <summary>Whether this device's own ledger cookie says its votes for the entry in this period are used up.</summary>
     private static bool VotedOut(HttpRequest request, Campaign campaign, string entryId, ContestVote vote, VoterCookies cookies, TimeProvider time)
     {
-        if (!request.Cookies.ContainsKey(VoterCookies.LedgerCookie(campaign.Slug, vote.Code)) || cookies.ReadDevice(request) is not { } device) return false;
+        if (!HasVoted(request, campaign, vote) || cookies.ReadDevice(request) is not { } device) return false;
         var rule = vote.AllowanceOf(campaign);
         var period = rule.PeriodKey(time.GetUtcNow(), CampaignTime.Zone(campaign.TimeZone), entryId);
         return cookies.ReadLedger(request, campaign.Slug, vote.Code, device, period) is { } used && used.Used >= rule.PerParticipant;

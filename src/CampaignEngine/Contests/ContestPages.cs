@@ -74,7 +74,9 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
 
     /// <summary>One page of the gallery in one order; <paramref name="page"/> is 1-based and already within range.</summary>
     /// <param name="seed">The visitor's shuffle (<see cref="GallerySort.Random"/> only).</param>
-    public string GalleryPage(Campaign campaign, Availability availability, FanLinks links, ContestBoard board, GallerySort sort, int page, uint seed = 0)
+    /// <param name="votedOut">Whether this fan's own cookie says their votes for an entry are used up: its button gives way to a note.</param>
+    public string GalleryPage(Campaign campaign, Availability availability, FanLinks links, ContestBoard board, GallerySort sort, int page, uint seed = 0,
+        Func<string, bool>? votedOut = null)
     {
         var contest = campaign.SettingsAs<ContestSettings>();
         var locale = shell.LocaleOf(campaign);
@@ -95,7 +97,8 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
             ["sorts"] = GallerySorts.All.Select(s => new { Text = locale[GallerySorts.TextKey(s)], Href = $"{gallery}?sort={GallerySorts.Name(s)}", Current = s == sort }).ToList(),
-            ["entries"] = ordered.Skip((page - 1) * GalleryPageSize).Take(GalleryPageSize).Select(b => EntryView(locale, links, b)).ToList(),
+            ["entries"] = ordered.Skip((page - 1) * GalleryPageSize).Take(GalleryPageSize)
+                .Select(b => EntryView(locale, links, b, voting && votedOut is not null && votedOut(b.Entry.Id))).ToList(),
             // Without contact fields a vote is one button; a contest that asks for contact details votes from the entry page.
             ["vote_form"] = voting && campaign.Contact.Mode == ContactMode.Off ? shell.Form(campaign, links, "entry-votes", null) : null,
             ["voting_open"] = voting,
@@ -195,8 +198,9 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         return shell.Layout(locale, body, shell.Head(campaign, locale, locale.Format("winners_title", campaign.Title), url, links, "index, follow"));
     }
 
-    private static object EntryView(PageLocale locale, FanLinks links, BoardEntry b) => new
+    private static object EntryView(PageLocale locale, FanLinks links, BoardEntry b, bool voted = false) => new
     {
+        Voted = voted,
         b.Entry.Id,
         b.Entry.Title,
         b.Entry.Caption,

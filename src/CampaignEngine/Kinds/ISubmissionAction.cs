@@ -67,6 +67,9 @@ public sealed record AllowanceRule(int PerParticipant, VotingPeriod Period, bool
     public string PeriodKey(DateTimeOffset at, TimeZoneInfo zone, string data) =>
         PerItem ? SubmissionKeys.PeriodKey(Period, at, zone) + "-" + ItemOf(data) : SubmissionKeys.PeriodKey(Period, at, zone);
 
+    /// <summary>What every item's period key of a per-item rule starts with in the period holding <paramref name="at"/>.</summary>
+    public string ItemPeriodPrefix(DateTimeOffset at, TimeZoneInfo zone) => SubmissionKeys.PeriodKey(Period, at, zone) + "-";
+
     private static string ItemOf(string data) => data.IndexOf('|') is var bar and >= 0 ? data[..bar] : data;
 }
 

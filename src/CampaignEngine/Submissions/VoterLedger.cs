@@ -27,6 +27,28 @@ public sealed class VoterLedger(StorageClients clients, StorageNames names)
         }
         return slots;
     }
+
+    /// <summary>
+    /// For a per-item action (a contest's votes), how many of its slots the participant has had counted per item in one
+    /// period: one range read of the participant's rows (<paramref name="itemPeriodPrefix"/>, see
+    /// <see cref="Kinds.AllowanceRule.ItemPeriodPrefix"/>), whatever number of items they took part on.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> GetCountedPerItemAsync(
+        string partition, string action, string voterKey, string itemPeriodPrefix, CancellationToken cancellationToken = default)
+    {
+        var from = $"{action}|{voterKey}|{itemPeriodPrefix}";
+        var table = clients.Tables.GetTableClient(names.VotesTable);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {from + "~"}");
+        var counted = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            var slotBar = row.RowKey.LastIndexOf('|');
+            if (slotBar <= from.Length) continue;
+            var item = row.RowKey[from.Length..slotBar];
+            counted[item] = counted.GetValueOrDefault(item) + 1;
+        }
+        return counted;
+    }
 }
 
 /// <summary>A slot whose vote is counted, and the idempotent request that cast it, if any.</summary>

@@ -51,6 +51,11 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await voter.Locator($"#entry-{id} button").ClickAsync();
         await voter.WaitForURLAsync(new Regex($"/c/{slug}/thanks"));
         Assert.Equal(1, (await WaitForVotesAsync(browser.Host, slug, 1))[id]);
+        // Back on the gallery the entry says they voted, where its button was.
+        await voter.GotoAsync(browser.Url($"/c/{slug}/gallery"));
+        Assert.Equal("رأی داده‌اید", await voter.Locator($"#entry-{id} .voted").TextContentAsync());
+        Assert.Equal(0, await voter.Locator($"#entry-{id} button").CountAsync());
+        Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-gallery-voted-fa-360"));
         await voter.GotoAsync(browser.Url($"/c/{slug}/entries/{id}"));
         Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-entry-fa-360"));
         await voter.Context.CloseAsync();
@@ -105,6 +110,11 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await voter.Locator($"#entry-{id} button").ClickAsync();
         await voter.WaitForURLAsync(new Regex($"/c/{slug}/thanks"));
         Assert.Equal(1, (await WaitForVotesAsync(browser.Host, slug, 1))[id]);
+        // Back on the gallery the entry says they voted, where its button was.
+        await voter.GotoAsync(browser.Url($"/c/{slug}/gallery"));
+        Assert.Equal("הצבעתם", await voter.Locator($"#entry-{id} .voted").TextContentAsync());
+        Assert.Equal(0, await voter.Locator($"#entry-{id} button").CountAsync());
+        Shot(await BrowserFixture.ScreenshotAsync(voter, "contest-gallery-voted-he-360"));
         await voter.GotoAsync(browser.Url($"/c/{slug}/entries/{id}"));
         var large = await voter.Locator("p.photo picture img").BoundingBoxAsync();
         Assert.True(large is { Width: > 250 } && Math.Abs(large.Width / large.Height - 4.0 / 3) < 0.02, $"entry photo {large?.Width}x{large?.Height}");

@@ -65,14 +65,33 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
             var shared = await Host.CreateClient().GetPageAsync($"/c/{slug}/entries/{lemon}");
             Assert.Null(shared.Document.QuerySelector(".notice.voted"));
             Assert.NotNull(shared.Document.QuerySelector("form[action$='/entry-votes']"));
+
+            // On the gallery too: where they voted a note, elsewhere the button; their own page, not the shared one.
+            var gallery = await returning.GetPageAsync($"/c/{slug}/gallery?sort=newest");
+            Assert.Equal("You have voted", gallery.Document.QuerySelector($"#entry-{lemon} .voted")!.TextContent);
+            Assert.Null(gallery.Document.QuerySelector($"#entry-{lemon} form"));
+            Assert.NotNull(gallery.Document.QuerySelector($"#entry-{maple} form[action$='/entry-votes']"));
+            Assert.Null(gallery.Document.QuerySelector($"#entry-{maple} .voted"));
+            Assert.Contains("no-store", gallery.Response.Headers.CacheControl?.ToString());
+            var everyone = await Host.CreateClient().GetPageAsync($"/c/{slug}/gallery?sort=newest");
+            Assert.Empty(everyone.Document.QuerySelectorAll(".voted"));
+            Assert.Equal(2, everyone.Document.QuerySelectorAll("form[action$='/entry-votes']").Length);
+            Assert.DoesNotContain("no-store", everyone.Response.Headers.CacheControl?.ToString());
+
+            // Every entry they voted for, not only the last one their cookie remembers: the rest come from their counted votes.
+            Assert.Equal(HttpStatusCode.Accepted, (await VoteAsync(returning, slug, maple)).StatusCode);
+            await WaitForVotesAsync(Host, slug, 9);
+            var both = await returning.GetPageAsync($"/c/{slug}/gallery?sort=newest");
+            Assert.Equal(2, both.Document.QuerySelectorAll(".voted").Length);
+            Assert.Empty(both.Document.QuerySelectorAll("form[action$='/entry-votes']"));
         }
 
-        var votes = await WaitForVotesAsync(Host, slug, 8);
-        Assert.Equal(new Dictionary<string, long> { [maple] = 5, [lemon] = 3 }, votes);
+        var votes = await WaitForVotesAsync(Host, slug, 9);
+        Assert.Equal(new Dictionary<string, long> { [maple] = 6, [lemon] = 3 }, votes);
         var board = await LeaderboardAsync(Host, slug);
         Assert.Equal([1, 2], board.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("rank").GetInt32()));
         var results = await Host.GetResultsAsync(slug);
-        Assert.Equal((3L, 8L), (results.GetProperty("entries").GetInt64(), results.GetProperty("votes").GetInt64()));
+        Assert.Equal((3L, 9L), (results.GetProperty("entries").GetInt64(), results.GetProperty("votes").GetInt64()));
 
         var rejected = (await EntriesAsync(Host, slug, "rejected")).EnumerateArray().Single();
         Assert.Equal(("Salted caramel", "Not a donut."), (rejected.GetProperty("title").GetString(), rejected.GetProperty("rejectReason").GetString()));
