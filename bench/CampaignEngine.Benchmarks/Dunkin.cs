@@ -46,7 +46,8 @@ internal static class Dunkin
         // The ids the votes go to, as the leaderboard lists them once every entry is on the board.
         var listing = Stopwatch.StartNew();
         var ids = await Until(TimeSpan.FromSeconds(300), () => engine.EntryVotesAsync(slug), listed => listed.Count >= entryRun.Accepted + photos.Processed);
-        Console.WriteLine($"  {ids.Count:N0} entries on the leaderboard {listing.Elapsed.TotalSeconds:0.0} s after they were counted");
+        var listed = listing.Elapsed;
+        Console.WriteLine($"  {ids.Count:N0} entries on the leaderboard {listed.TotalSeconds:0.0} s after they were counted");
 
         var (files, expected) = await WriteVotesAsync(ids.Keys.ToList(), votes, threads);
         try
@@ -61,7 +62,7 @@ internal static class Dunkin
             var board = await CheckBoardAsync(engine, slug, voteRun, expected);
             Console.WriteLine($"  every entry's votes on the leaderboard: {(board.Exact ? "exact" : "NOT exact")} {board.AfterLastAccept.TotalSeconds:0.0} s after the last accept " +
                               $"({board.Entries:N0} entries, {board.Mismatched:N0} differ, the favourite has {board.TopVotes:N0}){(board.Note is null ? "" : "; " + board.Note)}");
-            return new DunkinRun(entries, entryRun, entryCpu, entriesCounted, listing.Elapsed, voteRun, voteCpu, maxDepth, votesCounted, board);
+            return new DunkinRun(entries, entryRun, entryCpu, entriesCounted, listed, voteRun, voteCpu, maxDepth, votesCounted, board);
         }
         finally
         {
