@@ -32,6 +32,12 @@ public sealed class GroupCommitOptions
     /// <summary>Queue length above which the queue counts as backed up; 0 turns the probe off.</summary>
     [Range(0, 1_000_000)] public int BacklogMessages { get; set; } = 100;
 
+    /// <summary>
+    /// Queue length above which a group lingers for company even with no other send in flight (a tally far behind
+    /// catches up on fuller messages); below it, only while other sends are in flight.
+    /// </summary>
+    [Range(0, 1_000_000)] public int DeepBacklogMessages { get; set; } = 1_000;
+
     /// <summary>How often the queue length is read (one cheap request per queue and instance).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")] public TimeSpan BacklogProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -28,6 +28,7 @@ public sealed class GroupCommitQueue : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task backlogProbe;
     private volatile bool backedUp;
+    private volatile bool deeplyBackedUp;
     private readonly OutboxRoute? outbox;
     private int overdueSends;
     private long stalledUntilTicks;
@@ -83,8 +84,14 @@ public sealed class GroupCommitQueue : IAsyncDisposable
             Gather(reader, group);
             // While other sends are in flight, linger briefly for company: under steady load that
             // caps the message rate (the queue's real limit) without holding back a lone item.
+            // While the queue is deeply backed up, always: a slow accept path (a ledger read per vote)
+            // sends one message per few votes with no other send in flight, and a queue holding thousands
+            // of small messages is what keeps the tally behind (Azurite's queue service spends its CPU
+            // per message, and so does every receive and delete of the tally). Not at the first sign of
+            // a backlog: a tally keeping up lets the queue touch a few hundred now and then, and lingering
+            // then costs every answer (a third of the rate at 64 connections, measured).
             var linger = backedUp ? options.BacklogMaxWait : options.MaxWait;
-            if (slots.CurrentCount < options.MaxConcurrentSends - 1 && linger > TimeSpan.Zero)
+            if ((deeplyBackedUp || slots.CurrentCount < options.MaxConcurrentSends - 1) && linger > TimeSpan.Zero)
             {
                 await LingerAsync(reader, group, linger);
             }
@@ -312,7 +319,9 @@ public sealed class GroupCommitQueue : IAsyncDisposable
                 try
                 {
                     var properties = await queue.GetPropertiesAsync(stopping.Token);
-                    backedUp = properties.Value.ApproximateMessagesCount > options.BacklogMessages;
+                    var length = properties.Value.ApproximateMessagesCount;
+                    backedUp = length > options.BacklogMessages;
+                    deeplyBackedUp = backedUp && length > options.DeepBacklogMessages;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
