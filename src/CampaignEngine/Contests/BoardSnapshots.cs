@@ -49,6 +49,12 @@ public sealed class BoardSnapshots(StorageClients clients, StorageNames names, I
         {
             return null;
         }
+        catch (RequestFailedException ex)
+        {
+            // The blob service failing must not fail the board: reading it whole is slower, never wrong.
+            logger.LogWarning(ex, "Board snapshot of {Campaign} could not be read ({Status}); reading the board whole", slug, ex.Status);
+            return null;
+        }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
         {
             logger.LogWarning(ex, "Board snapshot of {Campaign} is unreadable; reading the board whole", slug);

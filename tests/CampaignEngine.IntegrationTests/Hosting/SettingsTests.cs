@@ -21,6 +21,7 @@ public sealed class SettingsTests
         (EngineOptions.Section, typeof(EngineOptions)),
         ("QueueListener", typeof(QueueListenerOptions)),
         ("GroupCommit", typeof(GroupCommitOptions)),
+        (CampaignEngine.Contests.ContestOptions.Section, typeof(CampaignEngine.Contests.ContestOptions)),
         ("Storage", typeof(StorageOptions)),
         ("RateLimits", typeof(RateLimitOptions)),
         (FanPagesOptions.Section, typeof(FanPagesOptions)),
