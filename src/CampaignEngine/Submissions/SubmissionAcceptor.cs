@@ -108,7 +108,7 @@ public sealed class SubmissionAcceptor(
                 : SubmissionOutcome.Refused(SubmissionRefusal.LimitReached);
         }
 
-        var caps = await ClaimCapsAsync(rule, partition, action.Code, participant, requestKey, mayHaveTakenPart, now, campaign, cancellationToken);
+        var caps = await ClaimCapsAsync(rule, partition, action.Code, participant, requestKey, mayHaveTakenPart, sharedClaim, now, campaign, cancellationToken);
         if (caps.Refused is { } cap)
         {
             if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
@@ -175,14 +175,22 @@ public sealed class SubmissionAcceptor(
     /// same moment gets its submission left uncounted, never counted over the cap.
     /// </summary>
     private async Task<CapClaims> ClaimCapsAsync(
-        AllowanceRule rule, string partition, string code, string participant, string? requestKey, bool mayHaveTakenPart, DateTimeOffset now,
-        Campaign campaign, CancellationToken cancellationToken)
+        AllowanceRule rule, string partition, string code, string participant, string? requestKey, bool mayHaveTakenPart, bool retry,
+        DateTimeOffset now, Campaign campaign, CancellationToken cancellationToken)
     {
         if (rule.Caps is not { Count: > 0 } rules) return CapClaims.None;
         var claims = new CapClaims([], []);
         foreach (var cap in rules)
         {
             var period = cap.PeriodKey(now, CampaignTime.Zone(campaign.TimeZone));
+            // A retry holds the cap slots its first attempt claimed here. Looking in storage instead could find them
+            // taken (by that attempt, tallied since its own row was looked for) and refuse the retry as over the cap.
+            if (retry && requestKey is not null
+                && recent.SlotClaimedBy(partition, n => SubmissionKeys.Row(code, participant, period, n), cap.PerParticipant, requestKey) is { } own)
+            {
+                claims.Slots!.Add(new CapSlot(period, own));
+                continue;
+            }
             IReadOnlyCollection<int> taken = mayHaveTakenPart
                 ? (await ledger.GetCountedSlotsAsync(partition, code, participant, period, cancellationToken)).Select(s => s.Slot).ToHashSet()
                 : [];
