@@ -72,9 +72,7 @@ public sealed class BoardSnapshotTests(EngineFixture fixture) : IClassFixture<En
     /// <summary>Approved entries straight through the tally, numbered from <paramref name="from"/>; their ids.</summary>
     private async Task<List<string>> EnterAsync(string slug, int from, int count, int total)
     {
-        var entries = Enumerable.Range(from, count).Select(i => new SubmissionAccepted($"r-{slug}-{i}", slug, "e",
-            new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(), Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, 'b'), "c", 1, i % 16,
-            DateTimeOffset.UtcNow)).ToArray();
+        var entries = Enumerable.Range(from, count).Select(i => ApprovedEntry(slug, i)).ToArray();
         await Tally.RunAsync(Invocation(entries), CancellationToken.None);
         await WaitForEntriesAsync(Host, slug, total, "approved");
         return entries.Select(e => EntryKeys.IdOf(e.Receipt)).ToList();
@@ -86,7 +84,4 @@ public sealed class BoardSnapshotTests(EngineFixture fixture) : IClassFixture<En
             Convert.ToHexStringLower(BitConverter.GetBytes(i + 1000)).PadRight(32, 'c'), "c-" + i, 1, 3, DateTimeOffset.UtcNow)).ToArray();
         await Tally.RunAsync(Invocation(votes), CancellationToken.None);
     }
-
-    private static QueueInvocation Invocation(SubmissionAccepted[] items) =>
-        new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(items), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
 }

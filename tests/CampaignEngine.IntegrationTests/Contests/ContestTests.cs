@@ -166,9 +166,7 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
     /// <summary>150 approved entries, at least one in every counter bucket, entered straight through the tally.</summary>
     private async Task<List<string>> ApprovedEntriesOverEveryBucketAsync(string slug)
     {
-        var candidates = Enumerable.Range(0, 2000).Select(i => new SubmissionAccepted($"r-{slug}-{i}", slug, "e",
-            new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(), Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, 'b'), "c", 1, i % 16,
-            DateTimeOffset.UtcNow)).ToList();
+        var candidates = Enumerable.Range(0, 2000).Select(i => ApprovedEntry(slug, i)).ToList();
         // Ids are hashes of the (random) slug's receipts: pick one entry of every bucket first, so the votes surely cover them all.
         var firsts = candidates.GroupBy(e => EntryKeys.CounterRow(EntryKeys.IdOf(e.Receipt))).Select(g => g.First()).ToList();
         var entries = firsts.Concat(candidates.Except(firsts).Take(150 - firsts.Count)).ToArray();
@@ -228,7 +226,4 @@ public sealed class ContestTests(EngineFixture fixture) : IClassFixture<EngineFi
 
     private static Task<HttpResponseMessage> FlagAsync(HttpClient fan, string slug, string entryId, string reason) =>
         fan.PostAsJsonAsync($"/c/{slug}/entry-flags", new { entryId, reason });
-
-    private static QueueInvocation Invocation(SubmissionAccepted[] items) =>
-        new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(items), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
 }

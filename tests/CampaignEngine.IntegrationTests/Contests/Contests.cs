@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CampaignEngine.Contests;
+using CampaignEngine.Hosting;
 using CampaignEngine.IntegrationTests.Infrastructure;
+using CampaignEngine.Messaging;
+using CampaignEngine.Submissions;
 
 namespace CampaignEngine.IntegrationTests.Contests;
 
@@ -70,4 +74,16 @@ internal static class Contests
         (await Eventually.ReturnsAsync(() => LeaderboardAsync(host, slug), board => board.GetProperty("votes").GetInt64() == votes,
             because: $"{votes} votes on the leaderboard of {slug}"))
         .GetProperty("items").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("votes").GetInt64());
+
+    /// <summary>One queue delivery of <paramref name="items"/>, as the tally function gets it.</summary>
+    public static QueueInvocation Invocation(params SubmissionAccepted[] items) =>
+        new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(items), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Entry <paramref name="i"/> as the accept side would queue it, already approved, for a test that enters entries straight
+    /// through the tally; <paramref name="keyFill"/> keeps its participants apart from another helper's.
+    /// </summary>
+    public static SubmissionAccepted ApprovedEntry(string slug, int i, char keyFill = 'b', DateTimeOffset? acceptedAt = null, string receiptPrefix = "r") =>
+        new($"{receiptPrefix}-{slug}-{i}", slug, "e", new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(),
+            Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, keyFill), "c", 1, i % 16, acceptedAt ?? DateTimeOffset.UtcNow);
 }

@@ -106,11 +106,8 @@ public sealed class GalleryOrderTests(EngineFixture fixture) : IClassFixture<Eng
 
     private async Task<List<string>> ApprovedAsync(string slug, int count)
     {
-        var entries = Enumerable.Range(0, count).Select(i => new SubmissionAccepted($"g-{slug}-{i}", slug, "e",
-            new EntryData($"Idea {i}", null, EntryStatus.Approved).Write(), Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadRight(32, 'e'), "c", 1, i % 16,
-            DateTimeOffset.UtcNow.AddSeconds(i))).ToArray();
-        await Tally.RunAsync(new QueueInvocation(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(entries), MessageJson.Options), Guid.NewGuid().ToString(), 1,
-            DateTimeOffset.UtcNow), CancellationToken.None);
+        var entries = Enumerable.Range(0, count).Select(i => ApprovedEntry(slug, i, 'e', DateTimeOffset.UtcNow.AddSeconds(i), "g")).ToArray();
+        await Tally.RunAsync(Invocation(entries), CancellationToken.None);
         return await WaitForEntriesAsync(Host, slug, count, "approved");
     }
 }

@@ -103,7 +103,4 @@ public sealed class VoteCapTests(EngineFixture fixture) : IClassFixture<EngineFi
         return (await EntriesAsync(Host, slug, "approved")).EnumerateArray()
             .OrderBy(e => e.GetProperty("title").GetString(), StringComparer.Ordinal).Select(e => e.GetProperty("id").GetString()!).ToList();
     }
-
-    private static QueueInvocation Invocation(SubmissionAccepted[] items) =>
-        new(JsonSerializer.Serialize(new Batch<SubmissionAccepted>(items), MessageJson.Options), Guid.NewGuid().ToString(), 1, DateTimeOffset.UtcNow);
 }
