@@ -13,6 +13,7 @@ using CampaignEngine.Media;
 using CampaignEngine.Messaging;
 using CampaignEngine.Pages;
 using CampaignEngine.Polls;
+using CampaignEngine.Surveys;
 using CampaignEngine.Results;
 using CampaignEngine.Review;
 using CampaignEngine.ShareCards;
@@ -88,6 +89,7 @@ public static class CampaignEngineApp
         // The campaign kinds: each is a folder and one line here.
         services.AddPolls();
         services.AddContests();
+        services.AddSurveys();
 
         services.AddSingleton<FunctionCatalogue>();
         services.AddHostedService<QueueListener>();

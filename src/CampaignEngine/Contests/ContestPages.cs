@@ -24,15 +24,16 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
         var now = time.GetUtcNow();
         var entering = availability == Availability.Open && contest.EntryWindow.Contains(now);
         var entry = form?.Input as EntryRequest;
+        var errors = form is null ? ContestErrors.None : ContestErrors.Of(locale, contest, form);
         var body = shell.Render("contest", locale, new()
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["notice"] = shell.Notice(locale, campaign, availability),
-            ["errors"] = form is null ? ContestErrors.None : ContestErrors.Of(locale, contest, form),
+            ["errors"] = errors,
             ["form"] = entering ? shell.Form(campaign, links, "entries", form?.Input) : null,
             ["entry"] = new { Title = entry?.Title ?? "", Caption = entry?.Caption ?? "" },
             ["limits"] = new { Title = contest.TitleMaxLength, Caption = contest.CaptionMaxLength },
-            ["contact"] = shell.Contact(locale, campaign),
+            ["contact_fields"] = shell.ContactFields(locale, campaign, form?.Input, errors.Email, errors.Name, errors.Consent),
             ["photo"] = contest.EntryType == EntryType.Text ? null : new { Required = contest.EntryType == EntryType.Photo },
             ["moderated"] = contest.Moderation == ModerationMode.Pre,
             ["entries_note"] = availability == Availability.Open ? WindowNote(locale, contest.EntryWindow, now, "entries_not_open", "entries_closed") : null,
@@ -156,7 +157,7 @@ public sealed class ContestPages(FanPageViews shell, TimeProvider time) : IKindP
             ["voted"] = votedOut ? new NoticeView(locale["you_voted_title"], locale["you_voted_entry"]) : null,
             ["flag_form"] = availability == Availability.Open ? shell.Form(campaign, links, "entry-flags", null) : null,
             ["reasons"] = ContestFlag.Reasons.Select(r => new { Value = r, Text = locale[$"flag_{r}_reason"] }).ToList(),
-            ["contact"] = shell.Contact(locale, campaign),
+            ["contact_fields"] = shell.ContactFields(locale, campaign, null, null, null, null),
             ["voting_note"] = availability == Availability.Open ? WindowNote(locale, contest.VotingWindow, now, "voting_not_open", "voting_closed") : null,
             ["gallery"] = Gallery(links),
             ["share_links"] = shell.Share(locale, locale["share_entry_heading"], url, locale.Format("share_entry_text", entry.Entry.Title, campaign.Title)),

@@ -55,6 +55,12 @@ public interface ICampaignKind
     /// <summary>Whether the campaign has an image slot of this name (a poll: <c>options/{id}</c> of each option).</summary>
     bool HasImageSlot(KindSettings settings, string slot);
 
+    /// <summary>
+    /// Whether <see cref="Summarize"/> needs the counters of the shards' further counter rows too (a survey has more
+    /// counters than the main row's 252 properties hold): the results then cost a range read per shard, not a point read.
+    /// </summary>
+    bool SummarizesFurtherCounters => false;
+
     /// <summary>The campaign's results from its counters, summed over every shard.</summary>
     KindResults Summarize(Campaign campaign, CounterTotals counters);
 

@@ -47,12 +47,18 @@ public interface ISubmissionAction
     Task AfterProjectionAsync(IReadOnlyList<SubmissionAccepted> submissions, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>What every fan input carries besides the kind's own fields: the optional contact details.</summary>
+/// <summary>What every fan input carries besides the kind's own fields: the optional contact details, and maybe its own idempotency key.</summary>
 public interface IFanInput
 {
     string? Email { get; }
     string? Name { get; }
     bool? Consent { get; }
+
+    /// <summary>
+    /// A key the input itself carries that makes it safe to repeat, as the Idempotency-Key header does (a survey response's
+    /// id, in the form every page of it posts); the header wins when both are sent.
+    /// </summary>
+    string? IdempotencyKey => null;
 }
 
 /// <summary>
@@ -84,10 +90,13 @@ public sealed record AllowanceCap(int PerParticipant, VotingPeriod Period)
 /// Either the data to queue (with any files the submission carries, such as an entry's photo), or the field errors
 /// that refuse the input.
 /// </summary>
-public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null)
+/// <see cref="IsStep"/>: neither; the input is one step of a form of several pages (a survey's Next or Back), so nothing
+/// is submitted and the kind's page shows the step the input leads to.
+public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null, bool IsStep = false)
 {
     public static SubmissionCheck Valid(string data, IReadOnlyList<Attachment>? attachments = null) => new(data, null, attachments);
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
+    public static SubmissionCheck Step { get; } = new(null, null, IsStep: true);
 }
 
 /// <summary>

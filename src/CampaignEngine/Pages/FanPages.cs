@@ -54,6 +54,10 @@ public sealed class FanPages(
             new HtmlPage(StatusCodes.Status400BadRequest, h => Task.FromResult(PagesOf(campaign).Campaign(
                 campaign, Availability.Open, FormLinks(h, campaign), null, new FormState(input, outcome.Refusal.Value, outcome.Errors))), NoStore,
                 policy: FanPolicy.For(campaign)),
+        SubmissionRefusal.NextStep =>
+            new HtmlPage(StatusCodes.Status200OK, h => Task.FromResult(PagesOf(campaign).Campaign(
+                campaign, Availability.Open, FormLinks(h, campaign), null, new FormState(input, outcome.Refusal.Value, null))), NoStore,
+                policy: FanPolicy.For(campaign)),
         SubmissionRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
         SubmissionRefusal.DailyLimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.DailyLimitReached),
         SubmissionRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),

@@ -23,19 +23,20 @@ public sealed class PollPages(FanPageViews shell) : IKindPages
         var open = availability == Availability.Open && voted is not { AllowanceLeft: false };
         var showResults = results is PollResults && (availability == Availability.Closed || (voted is not null && !ResultsHidden(poll, availability)));
 
+        var errors = form is null ? ErrorsView.None : Errors(locale, poll, form);
         var body = shell.Render("poll", locale, new()
         {
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["notice"] = shell.Notice(locale, campaign, availability),
             ["form"] = open ? shell.Form(campaign, links, PollKind.VoteRoute, form?.Input) : null,
-            ["errors"] = form is null ? ErrorsView.None : Errors(locale, poll, form),
+            ["errors"] = errors,
             ["multiple"] = poll.IsMultipleChoice,
             ["choose_text"] = ChooseText(locale, poll),
             ["options"] = poll.Options
                 .Select((o, i) => new OptionView(o.Id, $"option-{i + 1}", o.Label, chosen.Contains(o.Id),
                     campaign.Images.GetValueOrDefault(PollKind.OptionImagePrefix + o.Id) is { } image ? links.Media(image) : null))
                 .ToList(),
-            ["contact"] = shell.Contact(locale, campaign),
+            ["contact_fields"] = shell.ContactFields(locale, campaign, form?.Input, errors),
             ["closes"] = open && campaign.EndsAt is { } ends ? locale.Format("open_until", locale.DateTime(ends)) : null,
             ["results_list"] = showResults ? Summary(locale, results!, Mine(voted)) : null,
             ["voted"] = voted is null ? null : new NoticeView(locale["you_voted_title"], locale.Format("you_voted_for", ChoiceText(poll, voted))),

@@ -54,19 +54,29 @@ public sealed class ResultsService(StorageClients clients, StorageNames names, C
     public async Task<CounterTotals> ReadCountersAsync(Campaign campaign)
     {
         var table = clients.Tables.GetTableClient(names.VotesTable);
-        var shards = await Task.WhenAll(Enumerable.Range(0, campaign.Shards).Select(async shard =>
-            (await table.GetEntityIfExistsAsync<TableEntity>(SubmissionKeys.Partition(campaign.Slug, shard), SubmissionKeys.CounterRow)) is
-                { HasValue: true, Value: { } row } ? row : null));
+        var further = kinds.Get(campaign.Kind).SummarizesFurtherCounters;
+        var shards = await Task.WhenAll(Enumerable.Range(0, campaign.Shards).Select(shard =>
+            further ? ReadCounterRowsAsync(table, SubmissionKeys.Partition(campaign.Slug, shard)) : ReadMainRowAsync(table, SubmissionKeys.Partition(campaign.Slug, shard))));
         var totals = new Dictionary<string, long>();
-        foreach (var row in shards.OfType<TableEntity>())
+        foreach (var row in shards.SelectMany(rows => rows))
         {
-            foreach (var (name, value) in row)
-            {
-                if (value is long n) totals[name] = totals.GetValueOrDefault(name) + n;
-            }
+            foreach (var (name, count) in PackedCounters.CountsOf(row)) totals[name] = totals.GetValueOrDefault(name) + count;
         }
         // "Updated" means the last time a submission was counted, not the time of this read.
-        var updated = shards.Max(r => r?.Timestamp) ?? campaign.PublishedAt ?? campaign.CreatedAt;
+        var updated = shards.SelectMany(rows => rows).Max(r => r.Timestamp) ?? campaign.PublishedAt ?? campaign.CreatedAt;
         return new CounterTotals(totals, updated);
+    }
+
+    private static async Task<IReadOnlyList<TableEntity>> ReadMainRowAsync(TableClient table, string partition) =>
+        (await table.GetEntityIfExistsAsync<TableEntity>(partition, SubmissionKeys.CounterRow)) is { HasValue: true, Value: { } row } ? [row] : [];
+
+    /// <summary>The main counter row and every further one of a shard: they sort together from "tally" to "tally|~".</summary>
+    private static async Task<IReadOnlyList<TableEntity>> ReadCounterRowsAsync(TableClient table, string partition)
+    {
+        var (_, to) = SubmissionKeys.FurtherCounterRows;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {SubmissionKeys.CounterRow} and RowKey lt {to}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter)) rows.Add(row);
+        return rows;
     }
 }

@@ -169,7 +169,7 @@ public sealed class ReviewStore(StorageClients clients, StorageNames names, Camp
             ?? throw new InvalidOperationException($"No campaign kind takes submissions of action '{submission.Action}'.");
         var projection = new ProjectionRow();
         action.Project(submission, projection);
-        moves.AddRange(projection.Counters.Select(c => (c, 1L)));
+        moves.AddRange(projection.Counters.Select(c => (c, c.Amount)));
         moves.Add((new CounterKey(SubmissionKeys.CounterRow, SubmissionKeys.TotalCounter), 1));
         return moves;
     }

@@ -22,7 +22,13 @@ public sealed class ProjectionRow
     /// takes one of its 100 operations, so the projection puts fewer submissions in it.
     /// </summary>
     public void Count(string counterRow, string counter) => Counters.Add(new CounterKey(counterRow, counter));
+
+    /// <summary>
+    /// Adds <paramref name="amount"/> to a counter of a further counter row: a sum an average is made of (a survey's ratings).
+    /// A sum may go down as well as up (a negative number answered).
+    /// </summary>
+    public void Add(string counterRow, string counter, long amount) => Counters.Add(new CounterKey(counterRow, counter, amount));
 }
 
-/// <summary>One counter: the counter row of the shard partition that holds it, and its property there.</summary>
-public readonly record struct CounterKey(string Row, string Property);
+/// <summary>One counter: the counter row of the shard partition that holds it, its property there, and what the submission adds to it.</summary>
+public readonly record struct CounterKey(string Row, string Property, long Amount = 1);

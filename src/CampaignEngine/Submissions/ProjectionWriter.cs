@@ -255,7 +255,7 @@ public sealed class ProjectionWriter(
         var delta = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            foreach (var counter in row.Counters) Increment(next.GetValueOrDefault(counter.Row) ?? delta, counter.Property);
+            foreach (var counter in row.Counters) Increment(next.GetValueOrDefault(counter.Row) ?? delta, counter.Property, counter.Amount);
         }
         return (next, delta);
     }
@@ -273,8 +273,8 @@ public sealed class ProjectionWriter(
             : EntityChange.Replace(partition, counterRow, properties, current.ETag);
     }
 
-    private static void Increment(Dictionary<string, long> counts, string property) =>
-        counts[property] = counts.GetValueOrDefault(property) + 1;
+    private static void Increment(Dictionary<string, long> counts, string property, long amount) =>
+        counts[property] = counts.GetValueOrDefault(property) + amount;
 
     /// <param name="Changes">The submission's row, then a row for each cap slot it holds (they stand or fall together).</param>
     private sealed record Projected(string RowKey, IReadOnlyList<EntityChange> Changes, List<CounterKey> Counters, IReadOnlyList<string> CounterRows)

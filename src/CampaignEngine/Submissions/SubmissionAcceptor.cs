@@ -42,6 +42,7 @@ public sealed class SubmissionAcceptor(
         }
 
         var check = await action.CheckAsync(campaign, input, cancellationToken);
+        if (check.IsStep) return SubmissionOutcome.Refused(SubmissionRefusal.NextStep);
         if (check.Errors is { } invalid)
         {
             return SubmissionOutcome.Refused(SubmissionRefusal.InvalidInput, invalid.ToDictionary());

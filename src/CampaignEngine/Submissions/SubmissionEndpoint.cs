@@ -109,6 +109,14 @@ public static class SubmissionEndpoint
             return Problems.UnsupportedMediaType("Send it as application/json or as a form (application/x-www-form-urlencoded).");
         }
 
+        if (idempotencyKey is null && input.IdempotencyKey is { } own)
+        {
+            if (!IsIdempotencyKey(own)) return isForm ? pages.ErrorAsync(http, campaign, 400, FanMessage.BadRequest) : Problems.Validation(new Dictionary<string, string[]>
+            {
+                [IdempotencyKeyHeader] = ["Use 1 to 255 visible ASCII characters, for example a UUID."],
+            });
+            idempotencyKey = own;
+        }
         var outcome = await acceptor.AcceptAsync(campaign, action, input, source, idempotencyKey, http, ct);
         if (outcome.Receipt is { } receipt)
         {
@@ -130,6 +138,8 @@ public static class SubmissionEndpoint
         SubmissionRefusal.CaptchaUnavailable => Problems.Unavailable(outcome.Errors![FairPlay.Captcha.CaptchaErrors.Field][0]),
         SubmissionRefusal.NetworkLimit => Problems.TooManyRequests(
             "This campaign has taken as many submissions from your network as it allows for now; nothing was counted. Try again after Retry-After seconds."),
+        // Only a form's Next or Back is a step; a JSON body is always the whole submission.
+        SubmissionRefusal.NextStep => Problems.Validation(new Dictionary<string, string[]> { ["nav"] = ["Send the whole submission at once; pages are for forms."] }),
         // A solution that does not pass is the client's to fix, like a field: 400 naming "challenge".
         _ => Problems.Validation(outcome.Errors!.ToDictionary(e => e.Key, e => e.Value)),
     };

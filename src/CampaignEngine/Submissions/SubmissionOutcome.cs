@@ -20,6 +20,8 @@ public enum SubmissionRefusal
     Captcha,
     /// <summary>The CAPTCHA provider could not be asked; nothing was counted, the fan may try again.</summary>
     CaptchaUnavailable,
+    /// <summary>Not refused and not submitted: a step of a form of several pages (<see cref="Kinds.SubmissionCheck.IsStep"/>).</summary>
+    NextStep,
 }
 
 /// <summary>

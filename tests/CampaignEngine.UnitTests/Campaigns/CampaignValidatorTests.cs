@@ -38,7 +38,7 @@ public sealed class CampaignValidatorTests
     public void AnUnknownKindIsRefusedWithTheKindsAvailable(string kind)
     {
         var errors = CampaignValidator.Validate(Valid() with { Kind = kind }, All).Errors.ToDictionary();
-        Assert.Contains("Available kinds: contest, poll.", errors["kind"].Single());
+        Assert.Contains("Available kinds: contest, poll, survey.", errors["kind"].Single());
     }
 
     [Theory]

@@ -116,6 +116,23 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings, F
         _ => new ContactView(false, locale["contact_optional_hint"], null, campaign.Contact.ConsentText ?? ""),
     };
 
+    /// <summary>
+    /// The contact fieldset (<c>contact-fields</c>), as every kind's form shows it: the fields as the fan typed them and
+    /// each field's error; empty when the campaign's contact is off.
+    /// </summary>
+    public RawHtml ContactFields(PageLocale locale, Campaign campaign, IFanInput? input, string? emailError, string? nameError, string? consentError) =>
+        Contact(locale, campaign) is { } contact
+            ? Render("contact-fields", locale, new()
+            {
+                ["contact"] = contact,
+                ["form"] = new { Email = input?.Email ?? "", Name = input?.Name ?? "", Consent = input?.Consent ?? false },
+                ["errors"] = new { Email = emailError, Name = nameError, Consent = consentError },
+            })
+            : new RawHtml("");
+
+    public RawHtml ContactFields(PageLocale locale, Campaign campaign, IFanInput? input, ErrorsView errors) =>
+        ContactFields(locale, campaign, input, errors.Email, errors.Name, errors.Consent);
+
     public RawHtml Share(PageLocale locale, string heading, string url, string text) =>
         Render("share-links", locale, new() { ["share"] = ShareLinks.For(locale, heading, url, text) });
 

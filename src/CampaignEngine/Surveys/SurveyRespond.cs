@@ -1,0 +1,99 @@
+using System.Text.Json;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Kinds;
+using CampaignEngine.Messaging;
+using CampaignEngine.Submissions;
+
+namespace CampaignEngine.Surveys;
+
+/// <summary>
+/// A response to a survey, on the shared submission path. A form post of a page that is not the last is a step (nothing
+/// is submitted; the next page is shown with the answers so far); the last page's post, or a JSON body, is the response,
+/// checked whole along the path the logic takes.
+/// </summary>
+public sealed class SurveyRespond : ISubmissionAction
+{
+    /// <summary>The prefix of form fields that carry answers: <c>q.{question}</c>, <c>q.{question}.{row or option}</c>.</summary>
+    public const string FieldPrefix = "q.";
+    public const string PageField = "ce_page";
+    public const string NavField = "ce_nav";
+    public const string ResponseField = "ce_response";
+
+    /// <summary>
+    /// A response's data, written as one JSON string in a queue message whose other characters are few: kept well under the
+    /// message's 47,000 bytes even when every character is escaped.
+    /// </summary>
+    public const int MaxDataBytes = 40_000;
+
+    public string Code => "r";
+    public string Route => "responses";
+    public Type InputType => typeof(SurveyResponseRequest);
+    public string LimitReachedDetail => "You have already answered this survey.";
+
+    public AllowanceRule AllowanceOf(Campaign campaign) => new(campaign.SettingsAs<SurveySettings>().ResponsesPerDevice, VotingPeriod.Campaign);
+
+    public IFanInput ReadForm(IFormCollection form)
+    {
+        var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (key, values) in form)
+        {
+            if (key.StartsWith(FieldPrefix, StringComparison.Ordinal) && key.Length > FieldPrefix.Length)
+            {
+                fields[key[FieldPrefix.Length..]] = values.OfType<string>().ToList();
+            }
+        }
+        return new SurveyResponseRequest
+        {
+            ResponseId = Blank(form[ResponseField].FirstOrDefault()),
+            Fields = fields,
+            Page = form[PageField].FirstOrDefault(),
+            Nav = form[NavField].FirstOrDefault() == SurveyResponseRequest.Back ? SurveyResponseRequest.Back : SurveyResponseRequest.Next,
+            Email = FanFormFields.Email(form),
+            Name = FanFormFields.Name(form),
+            Consent = FanFormFields.Consent(form),
+        };
+    }
+
+    public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Check(campaign.SettingsAs<SurveySettings>(), (SurveyResponseRequest)input));
+
+    public static SubmissionCheck Check(SurveySettings survey, SurveyResponseRequest response)
+    {
+        var errors = new FieldErrors();
+        var fields = response.Fields ?? SurveyJsonAnswers.Fields(survey, response.Answers, errors);
+        if (errors.Any) return SubmissionCheck.Invalid(errors);
+
+        if (response.Fields is not null && SurveyFlow.IndexOf(survey, response.Page) is var page and >= 0)
+        {
+            if (response.Nav == SurveyResponseRequest.Back) return SubmissionCheck.Step;
+            var upToHere = SurveyFlow.Follow(survey, fields, until: page);
+            var onThisPage = upToHere.ErrorsOn(survey, page).ToList();
+            if (onThisPage.Count > 0) return Invalid(onThisPage);
+            if (upToHere.Path[^1] == page && SurveyFlow.NextPage(survey, page, upToHere.Answers) is not null) return SubmissionCheck.Step;
+        }
+
+        var walk = SurveyFlow.Follow(survey, fields);
+        if (walk.Errors.Count > 0) return Invalid(walk.Errors);
+        var data = SurveyResponseData.Of(survey, walk.Answers).Write();
+        if (JsonSerializer.SerializeToUtf8Bytes(data, MessageJson.Options).Length > MaxDataBytes)
+        {
+            return Invalid([new AnswerError("", AnswerErrors.ResponseTooLong)]);
+        }
+        return SubmissionCheck.Valid(data);
+    }
+
+    private static SubmissionCheck Invalid(IEnumerable<AnswerError> refused)
+    {
+        var errors = new FieldErrors();
+        foreach (var error in refused) errors.Add(error.Question.Length == 0 ? "answers" : "answers." + error.Question, error.English);
+        return SubmissionCheck.Invalid(errors);
+    }
+
+    public void Project(SubmissionAccepted submission, ProjectionRow row)
+    {
+        row.Set("Answers", submission.Data);
+        SurveyTally.Project(SurveyResponseData.Read(submission.Data), row);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
