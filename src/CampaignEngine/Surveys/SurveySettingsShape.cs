@@ -24,7 +24,7 @@ public static class SurveySettingsShape
         Type = SurveySettingsValidator.TypeName(q.Type),
         Text = q.Text,
         Help = q.Help,
-        Required = q.Required,
+        Required = q.Required ? true : null,
         Options = q.Options.Count == 0 ? null : Describe(q.Options),
         AllowOther = q.AllowOther ? true : null,
         Rows = q.Rows.Count == 0 ? null : Describe(q.Rows),
@@ -32,7 +32,7 @@ public static class SurveySettingsShape
         Min = q.Min,
         Max = q.Max,
         ShowIf = q.ShowIf is null ? null : Describe(q.ShowIf),
-        Public = q.Public,
+        Public = q.Public ? true : null,
     };
 
     private static List<SurveyChoiceRequest?> Describe(IReadOnlyList<SurveyChoice> choices) =>

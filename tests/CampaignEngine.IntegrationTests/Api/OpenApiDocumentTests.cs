@@ -111,14 +111,14 @@ public sealed class OpenApiDocumentTests(EngineFixture fixture) : IClassFixture<
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
 
         Assert.Equal(["draft", "live", "closed", "archived"], OpenApiJson.Strings(doc.Property(campaign, "status").GetProperty("enum")));
-        Assert.Equal(["contest", "poll"], OpenApiJson.Strings(doc.Property(campaign, "kind").GetProperty("enum")));
+        Assert.Equal(["contest", "poll", "survey"], OpenApiJson.Strings(doc.Property(campaign, "kind").GetProperty("enum")));
         Assert.Equal("#/components/schemas/PollSettingsRequest", campaign.GetProperty("properties").GetProperty("poll").GetProperty("$ref").GetString());
         Assert.False(campaign.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal(new HashSet<string> { "status", "kind", "q", "pageSize", "continuationToken" }, list.Keys.ToHashSet());
         Assert.All(list.Values, p => Assert.False(string.IsNullOrWhiteSpace(OpenApiJson.DescriptionOf(p)), p.GetProperty("name").GetString()));
         Assert.Equal(["draft", "live", "closed", "archived", "all"], OpenApiJson.Strings(list["status"].GetProperty("schema").GetProperty("items").GetProperty("enum")));
         Assert.False(list["status"].GetProperty("explode").GetBoolean());
-        Assert.Equal(["contest", "poll"], OpenApiJson.Strings(list["kind"].GetProperty("schema").GetProperty("enum")));
+        Assert.Equal(["contest", "poll", "survey"], OpenApiJson.Strings(list["kind"].GetProperty("schema").GetProperty("enum")));
         Assert.Equal(CampaignListing.MaxPageSize, list["pageSize"].GetProperty("schema").GetProperty("maximum").GetInt32());
         Assert.Equal(CampaignListing.MaxSearch, list["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());
     }

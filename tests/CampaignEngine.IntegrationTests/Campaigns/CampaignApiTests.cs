@@ -88,7 +88,7 @@ public sealed class CampaignApiTests(EngineFixture fixture) : IClassFixture<Engi
         var response = await Host.Admin.PostAsJsonAsync("/api/campaigns", new PollBuilder().With("kind", "raffle").WithTitle("").Build());
 
         var errors = await ValidationErrorsAsync(response);
-        Assert.Contains("Available kinds: contest, poll.", errors["kind"].Single());
+        Assert.Contains("Available kinds: contest, poll, survey.", errors["kind"].Single());
         Assert.Contains("title", errors.Keys);
     }
 

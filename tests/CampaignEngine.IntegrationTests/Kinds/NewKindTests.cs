@@ -62,7 +62,7 @@ public sealed class NewKindTests(NewKindTests.Fixture fixture) : IClassFixture<N
     {
         var unknown = await Host.Admin.PostAsJsonAsync("/api/campaigns", new { kind = "raffle", title = "x" });
         var errors = await Campaigns.CampaignApiTests.ValidationErrorsAsync(unknown);
-        Assert.Contains("Available kinds: contest, poll, thumbs.", errors["kind"].Single());
+        Assert.Contains("Available kinds: contest, poll, survey, thumbs.", errors["kind"].Single());
 
         var misplaced = await Host.Admin.PostAsJsonAsync("/api/campaigns", new { kind = "poll", title = "x", thumbs = new { prompt = "?" } });
         Assert.Contains("thumbs", (await Campaigns.CampaignApiTests.ValidationErrorsAsync(misplaced)).Keys);

@@ -57,7 +57,8 @@ public sealed class SurveyTests(EngineFixture fixture) : IClassFixture<EngineFix
 
         var results = await WaitForResponsesAsync(Host, slug, 1);
         Assert.Equal(1, Counts(Question(results, "dish"))["other"]);
-        Assert.Equal(9, Question(results, "nps").GetProperty("nps").GetProperty("promoters").GetInt64());
+        Assert.Equal(1, Question(results, "nps").GetProperty("nps").GetProperty("promoters").GetInt64());
+        Assert.Equal(9.0, Question(results, "nps").GetProperty("average").GetDouble());
         Assert.Equal(4.0, Question(results, "visits").GetProperty("average").GetDouble());
         Assert.Equal("salad", Question(results, "order").GetProperty("ranking")[0].GetProperty("id").GetString());
         Assert.Equal(1, Question(results, "why").GetProperty("answered").GetInt64());

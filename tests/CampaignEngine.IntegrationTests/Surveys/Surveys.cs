@@ -55,20 +55,35 @@ internal static class Surveys
     }
 
     /// <summary>
-    /// Posts the page's form as a browser would: its hidden fields, the fields given (a name given replaces the form's
-    /// own values of it), and the button pressed.
+    /// Posts the page's form as a browser would: every field as the page has it (hidden ones, ticked boxes, typed text,
+    /// chosen options), with the fields given in place of the page's own values of them, and the button pressed.
     /// </summary>
     public static Task<Page> PressAsync(HttpClient fan, Page page, string button, params (string Name, string Value)[] fields)
     {
         var form = page.Document.QuerySelector("form#survey-form") ?? throw new InvalidOperationException("No survey form on the page:\n" + page.Source);
         var given = fields.Select(f => f.Name).ToHashSet();
-        var posted = form.QuerySelectorAll("input[type=hidden]")
-            .Select(i => (Name: i.GetAttribute("name")!, Value: i.GetAttribute("value") ?? ""))
-            .Where(f => !given.Contains(f.Name))
-            .Concat(fields)
-            .Append(("ce_nav", button))
-            .ToArray();
-        return fan.PostFormAsync(form.GetAttribute("action")!, posted);
+        var onPage = form.QuerySelectorAll("input, textarea, select").SelectMany(Values).Where(f => !given.Contains(f.Name));
+        return fan.PostFormAsync(form.GetAttribute("action")!, [.. onPage, .. fields, ("ce_nav", button)]);
+    }
+
+    private static IEnumerable<(string Name, string Value)> Values(AngleSharp.Dom.IElement control)
+    {
+        if (control.GetAttribute("name") is not { } name) yield break;
+        switch (control.LocalName, control.GetAttribute("type"))
+        {
+            case ("input", "radio" or "checkbox"):
+                if (control.HasAttribute("checked")) yield return (name, control.GetAttribute("value") ?? "on");
+                break;
+            case ("input", _):
+                yield return (name, control.GetAttribute("value") ?? "");
+                break;
+            case ("textarea", _):
+                yield return (name, control.TextContent);
+                break;
+            case ("select", _):
+                yield return (name, control.QuerySelector("option[selected]")?.GetAttribute("value") ?? control.QuerySelector("option")?.GetAttribute("value") ?? "");
+                break;
+        }
     }
 
     /// <summary>The page's questions by id, in order.</summary>
