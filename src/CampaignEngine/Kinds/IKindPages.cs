@@ -18,6 +18,13 @@ public interface IKindPages
     string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
         IReadOnlyDictionary<string, Participation>? participation = null);
 
+    /// <summary>
+    /// The campaign's page for a link whose query string means something to the kind (a survey's hidden fields,
+    /// <c>?source=instagram</c>), rendered for that visitor alone; null, the default, when the query changes nothing and
+    /// the shared page serves.
+    /// </summary>
+    string? CampaignForLink(Campaign campaign, Availability availability, FanLinks links, IQueryCollection query) => null;
+
     /// <summary>The public results page at <c>/c/{slug}/results</c>, marking the fan's own choice when there is one.</summary>
     string Results(Campaign campaign, Availability availability, FanLinks links, KindResults results,
         IReadOnlyDictionary<string, Participation>? participation = null);

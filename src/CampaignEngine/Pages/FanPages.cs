@@ -85,6 +85,10 @@ public sealed class FanPages(
             var own = PagesOf(campaign).Campaign(campaign, availability, links, standing, participation: participation);
             return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(campaign));
         }
+        if (http.Request.QueryString.HasValue && PagesOf(campaign).CampaignForLink(campaign, availability, links, http.Request.Query) is { } linked)
+        {
+            return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(linked), "private, no-store", policy: FanPolicy.For(campaign));
+        }
         var closed = availability == Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
         // The shared page's form token names only the campaign, so one rendering serves every fan; it is
         // rendered again each token generation, so no cached page hands out an old token.

@@ -14,13 +14,29 @@ namespace CampaignEngine.Surveys;
 public sealed class SurveyPages(FanPageViews shell) : IKindPages
 {
     public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
-        IReadOnlyDictionary<string, Participation>? participation = null)
+        IReadOnlyDictionary<string, Participation>? participation = null) =>
+        Render(campaign, availability, links, form, participation, null);
+
+    /// <summary>A link that fills hidden fields (<c>?source=instagram</c>) gets the first page carrying them.</summary>
+    public string? CampaignForLink(Campaign campaign, Availability availability, FanLinks links, IQueryCollection query)
+    {
+        var survey = campaign.SettingsAs<SurveySettings>();
+        var hidden = survey.HiddenFields
+            .Select(name => (Name: name, Value: query[name].FirstOrDefault() ?? ""))
+            .Where(h => h.Value.Length is > 0 and <= SurveySettingsValidator.MaxHiddenValue)
+            .ToDictionary(h => h.Name, h => h.Value, StringComparer.Ordinal);
+        return hidden.Count == 0 ? null : Render(campaign, availability, links, null, null, hidden);
+    }
+
+    private string Render(Campaign campaign, Availability availability, FanLinks links, FormState? form,
+        IReadOnlyDictionary<string, Participation>? participation, IReadOnlyDictionary<string, string>? hidden)
     {
         var survey = campaign.SettingsAs<SurveySettings>();
         var locale = shell.LocaleOf(campaign);
         var answered = participation?.GetValueOrDefault(SurveyKind.RespondCode);
         var open = availability == Availability.Open && answered is not { AllowanceLeft: false };
         var step = open ? SurveyStep.Of(survey, form, campaign.Contact.Mode != ContactMode.Off) : null;
+        if (step is not null && hidden is not null) step = step with { Hidden = hidden };
         var contactErrors = ContactErrors(locale, form);
         var body = shell.Render("survey", locale, new()
         {

@@ -19,6 +19,9 @@ public sealed class SurveyRespond : ISubmissionAction
     public const string NavField = "ce_nav";
     public const string ResponseField = "ce_response";
 
+    /// <summary>The prefix of the form fields that carry the hidden fields: <c>h.{name}</c>.</summary>
+    public const string HiddenPrefix = "h.";
+
     /// <summary>
     /// A response's data, written as one JSON string in a queue message whose other characters are few: kept well under the
     /// message's 47,000 bytes even when every character is escaped.
@@ -35,17 +38,23 @@ public sealed class SurveyRespond : ISubmissionAction
     public IFanInput ReadForm(IFormCollection form)
     {
         var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var hidden = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, values) in form)
         {
             if (key.StartsWith(FieldPrefix, StringComparison.Ordinal) && key.Length > FieldPrefix.Length)
             {
                 fields[key[FieldPrefix.Length..]] = values.OfType<string>().ToList();
             }
+            else if (key.StartsWith(HiddenPrefix, StringComparison.Ordinal) && values.FirstOrDefault() is { } value)
+            {
+                hidden[key[HiddenPrefix.Length..]] = value;
+            }
         }
         return new SurveyResponseRequest
         {
             ResponseId = Blank(form[ResponseField].FirstOrDefault()),
             Fields = fields,
+            Hidden = hidden,
             Page = form[PageField].FirstOrDefault(),
             Nav = form[NavField].FirstOrDefault() == SurveyResponseRequest.Back ? SurveyResponseRequest.Back : SurveyResponseRequest.Next,
             Email = FanFormFields.Email(form),
@@ -74,12 +83,35 @@ public sealed class SurveyRespond : ISubmissionAction
 
         var walk = SurveyFlow.Follow(survey, fields);
         if (walk.Errors.Count > 0) return Invalid(walk.Errors);
-        var data = SurveyResponseData.Of(survey, walk.Answers).Write();
+        var hidden = HiddenValues(survey, response, errors);
+        if (errors.Any) return SubmissionCheck.Invalid(errors);
+        var data = SurveyResponseData.Of(survey, walk.Answers, hidden).Write();
         if (JsonSerializer.SerializeToUtf8Bytes(data, MessageJson.Options).Length > MaxDataBytes)
         {
             return Invalid([new AnswerError("", AnswerErrors.ResponseTooLong)]);
         }
         return SubmissionCheck.Valid(data);
+    }
+
+    /// <summary>
+    /// The hidden fields' values the survey declares. A form's come from a link anyone can edit, so what does not fit is
+    /// dropped there; a JSON body's are the API client's to fix, so they are refused naming the field.
+    /// </summary>
+    public static Dictionary<string, string> HiddenValues(SurveySettings survey, SurveyResponseRequest response, FieldErrors errors)
+    {
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in response.Hidden ?? [])
+        {
+            var fits = survey.HiddenFields.Contains(name) && value.Length <= SurveySettingsValidator.MaxHiddenValue;
+            if (fits && value.Length > 0) kept[name] = value;
+            else if (!fits && response.Fields is null)
+            {
+                errors.Add("hidden." + name, survey.HiddenFields.Contains(name)
+                    ? $"At most {SurveySettingsValidator.MaxHiddenValue} characters."
+                    : "This survey has no such hidden field.");
+            }
+        }
+        return kept;
     }
 
     private static SubmissionCheck Invalid(IEnumerable<AnswerError> refused)

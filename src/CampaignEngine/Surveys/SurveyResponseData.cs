@@ -33,7 +33,10 @@ public sealed record SurveyResponseData
     /// <summary>What fans wrote for "other".</summary>
     [JsonPropertyName("o")] public Dictionary<string, string>? Other { get; init; }
 
-    public static SurveyResponseData Of(SurveySettings survey, IReadOnlyDictionary<string, SurveyAnswer> answers)
+    /// <summary>The hidden fields' values the fan's link carried.</summary>
+    [JsonPropertyName("h")] public Dictionary<string, string>? Hidden { get; init; }
+
+    public static SurveyResponseData Of(SurveySettings survey, IReadOnlyDictionary<string, SurveyAnswer> answers, IReadOnlyDictionary<string, string>? hidden = null)
     {
         Dictionary<string, string>? choice = null, text = null, other = null;
         Dictionary<string, List<string>>? choices = null, ranking = null;
@@ -72,6 +75,7 @@ public sealed record SurveyResponseData
         return new SurveyResponseData
         {
             Choice = choice, Choices = choices, Scale = scale, Number = number, Matrix = matrix, Ranking = ranking, Text = text, Other = other,
+            Hidden = hidden is { Count: > 0 } ? new Dictionary<string, string>(hidden) : null,
         };
     }
 

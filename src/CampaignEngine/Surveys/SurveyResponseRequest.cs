@@ -31,6 +31,9 @@ public sealed record SurveyResponseRequest : IFanInput
                  "shortText, longText, email, date (\"2026-07-01\"): a string. consent: true. Answers to questions the logic skips are ignored.")]
     public Dictionary<string, JsonElement>? Answers { get; init; }
 
+    [Description("Values of the survey's hidden fields, by name (what a link's query string carries, such as the source of a campaign).")]
+    public Dictionary<string, string>? Hidden { get; init; }
+
     [EmailAddress, MaxLength(ContactRules.MaxEmail)]
     [Description("The fan's email address, when the survey's contact mode is optional or required; dropped when it is off.")]
     public string? Email { get; init; }

@@ -10,6 +10,9 @@ public sealed record SurveySettings : KindSettings
 
     public int ResponsesPerDevice { get; init; } = 1;
 
+    /// <summary>Values a link carries in its query string (<c>?source=instagram</c>), kept with the response.</summary>
+    public IReadOnlyList<string> HiddenFields { get; init; } = [];
+
     /// <summary>Fans see the results page (of the questions marked public) only once the survey has closed.</summary>
     public bool HideResultsUntilClosed { get; init; }
 

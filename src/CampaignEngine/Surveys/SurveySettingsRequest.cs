@@ -40,6 +40,11 @@ public sealed record SurveySettingsRequest
     [Description("The pages, in order; each shows its questions together, with Back and Next.")]
     public List<SurveyPageRequest?>? Pages { get; init; }
 
+    [MaxLength(SurveySettingsValidator.MaxHiddenFields)]
+    [Description("Hidden fields: names a link's query string may fill (/c/{slug}?source=instagram&store=42), kept with the response and exported with it; fans never see them. " +
+                 "Each name: 1 to 32 characters a-z, 0-9 and inner hyphens; a value: at most 200 characters.")]
+    public List<string?>? HiddenFields { get; init; }
+
     [Range(1, SurveySettingsValidator.MaxResponsesPerDevice), DefaultValue(1)]
     [Description("Completed responses one device may give over the whole survey. Cannot change once fans have taken part.")]
     public int? ResponsesPerDevice { get; init; }

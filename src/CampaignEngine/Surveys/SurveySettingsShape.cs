@@ -14,6 +14,7 @@ public static class SurveySettingsShape
             Questions = p.Questions.Select(q => (SurveyQuestionRequest?)Describe(q)).ToList(),
             Jumps = p.Jumps.Count == 0 ? null : p.Jumps.Select(j => (SurveyJumpRequest?)new SurveyJumpRequest { If = Describe(j.If), To = j.To }).ToList(),
         }).ToList(),
+        HiddenFields = survey.HiddenFields.Count == 0 ? null : survey.HiddenFields.Select(h => (string?)h).ToList(),
         ResponsesPerDevice = survey.ResponsesPerDevice,
         HideResultsUntilClosed = survey.HideResultsUntilClosed,
     };

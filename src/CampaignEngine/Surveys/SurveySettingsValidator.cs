@@ -21,6 +21,8 @@ public static class SurveySettingsValidator
     public const int MaxMatrixRows = 30;
     public const int MaxMatrixColumns = 11;
     public const int MaxResponsesPerDevice = 100;
+    public const int MaxHiddenFields = 20;
+    public const int MaxHiddenValue = 200;
     public const int DefaultShortText = 200;
     public const int DefaultLongText = 2000;
     public const int MaxShortText = 500;
@@ -112,13 +114,27 @@ public static class SurveySettingsValidator
             }
             pages[p] = pages[p] with { Jumps = jumps };
         }
+        var hidden = HiddenFields(request.HiddenFields, errors);
         if (errors.Count > before) return null;
         return new SurveySettings
         {
             Pages = pages,
+            HiddenFields = hidden,
             ResponsesPerDevice = request.ResponsesPerDevice ?? 1,
             HideResultsUntilClosed = request.HideResultsUntilClosed ?? false,
         };
+    }
+
+    private static List<string> HiddenFields(List<string?>? names, FieldErrors errors)
+    {
+        if (names is null) return [];
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!ItemIds.IsValid(names[i])) errors.Add($"hiddenFields[{i}]", ItemIds.Rule);
+        }
+        var valid = names.OfType<string>().ToList();
+        if (valid.Distinct(StringComparer.Ordinal).Count() < valid.Count) errors.Add("hiddenFields", "Two hidden fields have the same name.");
+        return valid;
     }
 
     private static List<SurveyQuestion> Replace(IReadOnlyList<SurveyQuestion> questions, int index, SurveyQuestion question)

@@ -28,6 +28,9 @@ public sealed record SurveyStep(
     /// <summary>The contact fields go on a page the survey may end after.</summary>
     public bool ShowsContact { get; init; }
 
+    /// <summary>The hidden fields' values (from the fan's link), carried from page to page.</summary>
+    public IReadOnlyDictionary<string, string> Hidden { get; init; } = new Dictionary<string, string>();
+
     public static SurveyStep Of(SurveySettings survey, FormState? form, bool contact)
     {
         if (form?.Input is not SurveyResponseRequest { Fields: { } fields } input)
@@ -46,7 +49,11 @@ public sealed record SurveyStep(
         };
         var toTarget = SurveyFlow.Follow(survey, fields, until: target);
         return new SurveyStep(survey, target, IndexOnPath(toTarget.Path, target), fields, toTarget.Answers, errors,
-            input.ResponseId ?? Guid.NewGuid().ToString("N"), input) { ShowsContact = contact && EndsAfter(survey, target) };
+            input.ResponseId ?? Guid.NewGuid().ToString("N"), input)
+        {
+            ShowsContact = contact && EndsAfter(survey, target),
+            Hidden = SurveyRespond.HiddenValues(survey, input, new FieldErrors()),
+        };
     }
 
     private static bool EndsAfter(SurveySettings survey, int page) =>
@@ -81,6 +88,7 @@ public sealed record SurveyStep(
         var onThisPage = Survey.Pages[Page].Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var hidden = new List<HiddenField> { new(SurveyRespond.PageField, Survey.Pages[Page].Id) };
         if (ResponseId is not null) hidden.Add(new HiddenField(SurveyRespond.ResponseField, ResponseId));
+        hidden.AddRange(Hidden.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => new HiddenField(SurveyRespond.HiddenPrefix + h.Key, h.Value)));
         foreach (var (key, values) in Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var dot = key.IndexOf('.', StringComparison.Ordinal);

@@ -192,4 +192,41 @@ public sealed class SurveyTests(EngineFixture fixture) : IClassFixture<EngineFix
         Assert.DoesNotContain("Visits this year", page.Source);
         AssertNoActiveContent(page.Document);
     }
+
+    [Fact]
+    public async Task HiddenFieldsFromTheLinkTravelWithTheResponseAndUnknownOnesAreLeftOut()
+    {
+        var section = Section.Replace("\"pages\": [", "\"hiddenFields\": [ \"source\", \"store\" ], \"pages\": [");
+        var slug = await CreateAsync(Host, "hidden", section);
+        using var fan = Host.CreateClient();
+
+        var first = await fan.GetPageAsync($"/c/{slug}?source=instagram&store=42&evil=%3Cx%3E");
+        Assert.True(first.Response.Headers.CacheControl?.NoStore);
+        Assert.Equal(["instagram", "42"], new[] { "h.source", "h.store" }.Select(n => first.Document.QuerySelector($"input[type=hidden][name='{n}']")?.GetAttribute("value")));
+        Assert.Null(first.Document.QuerySelector("input[name='h.evil']"));
+        var plain = await fan.GetPageAsync($"/c/{slug}?utm=x");
+        Assert.Null(plain.Document.QuerySelector("input[name='h.source']"));
+
+        var second = await PressAsync(fan, first, "next", ("q.dish", "gazpacho"), ("q.nps", "9"));
+        Assert.Equal("instagram", second.Document.QuerySelector("input[name='h.source']")?.GetAttribute("value"));
+        var third = await PressAsync(fan, second, "next");
+        var done = await PressAsync(fan, third, "next");
+        Assert.Equal(HttpStatusCode.SeeOther, done.Response.StatusCode);
+
+        using var api = Host.CreateClient(cookies: false, browserHeaders: false);
+        using var unknown = await api.PostAsJsonAsync($"/c/{slug}/responses", new { answers = new { dish = "ceviche", nps = 3 }, hidden = new { nope = "x" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(["hidden.nope"], (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        using var sent = await api.PostAsJsonAsync($"/c/{slug}/responses", new { answers = new { dish = "ceviche", nps = 3 }, hidden = new { store = "7" } });
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+
+        await WaitForResponsesAsync(Host, slug, 2);
+        var stored = new List<string>();
+        await foreach (var row in Host.Tables.GetTableClient(Host.Names.VotesTable).QueryAsync<Azure.Data.Tables.TableEntity>(
+                           e => e.PartitionKey.CompareTo(slug + "|") > 0 && e.PartitionKey.CompareTo(slug + "|~") < 0))
+        {
+            if (row.GetString("Answers") is { } answers) stored.Add(JsonDocument.Parse(answers).RootElement.GetProperty("h").GetRawText());
+        }
+        Assert.Equal(["{\"source\":\"instagram\",\"store\":\"42\"}", "{\"store\":\"7\"}"], stored.Order(StringComparer.Ordinal));
+    }
 }
