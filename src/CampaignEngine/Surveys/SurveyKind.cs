@@ -5,6 +5,7 @@ using CampaignEngine.Campaigns;
 using CampaignEngine.Kinds;
 using CampaignEngine.Pages.Localization;
 using CampaignEngine.Submissions;
+using CampaignEngine.Surveys.Export;
 
 namespace CampaignEngine.Surveys;
 
@@ -50,12 +51,15 @@ public sealed class SurveyKind(SurveyPages pages) : ICampaignKind
     public KindResults Summarize(Campaign campaign, CounterTotals counters) =>
         SurveyTally.Sum(campaign.Slug, campaign.SettingsAs<SurveySettings>(), counters);
 
-    public void MapRoutes(IEndpointRouteBuilder app) =>
+    public void MapRoutes(IEndpointRouteBuilder app)
+    {
         app.MapSubmission(this, Respond).WithSummary("Answer a survey (JSON: the whole response; form: one page at a time, with Back and Next)");
+        app.MapSurveyExports();
+    }
 }
 
 public static class SurveyServiceCollectionExtensions
 {
     public static IServiceCollection AddSurveys(this IServiceCollection services) =>
-        services.AddSingleton<SurveyPages>().AddCampaignKind<SurveyKind>();
+        services.AddSingleton<SurveyPages>().AddSingleton<Export.StoredResponses>().AddCampaignKind<SurveyKind>();
 }
