@@ -55,6 +55,7 @@ public sealed class SurveyKind(SurveyPages pages) : ICampaignKind
     {
         app.MapSubmission(this, Respond).WithSummary("Answer a survey (JSON: the whole response; form: one page at a time, with Back and Next)");
         app.MapSurveyExports();
+        app.MapWrittenAnswers();
     }
 }
 

@@ -17,6 +17,25 @@ public sealed class StoredResponses(StorageClients clients, StorageNames names)
 {
     private static readonly string[] Columns = ["Receipt", "AcceptedAt", "Answers", ReviewRows.StatusProperty, ReviewRows.DataProperty];
 
+    /// <summary>
+    /// The responses of one shard after <paramref name="afterRowKey"/> (all of them when null), in row key order, each with
+    /// its row key so a list can resume after the last one it showed.
+    /// </summary>
+    public async IAsyncEnumerable<(string RowKey, StoredResponse Response)> ReadShardAsync(
+        Campaign campaign, int shard, string? afterRowKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = clients.Tables.GetTableClient(names.VotesTable);
+        var code = SurveyKind.RespondCode;
+        var partition = SubmissionKeys.Partition(campaign.Slug, shard);
+        var filter = afterRowKey is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {code + "|"} and RowKey lt {code + "|~"}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {afterRowKey} and RowKey lt {code + "|~"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [.. Columns, "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (Of(row) is { } response) yield return (row.RowKey, response);
+        }
+    }
+
     public async IAsyncEnumerable<StoredResponse> ReadAsync(Campaign campaign, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = clients.Tables.GetTableClient(names.VotesTable);
@@ -27,11 +46,15 @@ public sealed class StoredResponses(StorageClients clients, StorageNames names)
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {code + "|"} and RowKey lt {code + "|~"}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: cancellationToken))
             {
-                // A held response keeps what it would count under Data, and nothing under Answers until it is released.
-                if ((row.GetString("Answers") ?? row.GetString(ReviewRows.DataProperty)) is not { } data) continue;
-                yield return new StoredResponse(row.GetString("Receipt") ?? row.RowKey, row.GetDateTimeOffset("AcceptedAt") ?? default,
-                    row.GetString(ReviewRows.StatusProperty) ?? "counted", SurveyResponseData.Read(data));
+                if (Of(row) is { } response) yield return response;
             }
         }
     }
+
+    // A held response keeps what it would count under Data, and nothing under Answers until it is released.
+    private static StoredResponse? Of(TableEntity row) =>
+        (row.GetString("Answers") ?? row.GetString(ReviewRows.DataProperty)) is { } data
+            ? new StoredResponse(row.GetString("Receipt") ?? row.RowKey, row.GetDateTimeOffset("AcceptedAt") ?? default,
+                row.GetString(ReviewRows.StatusProperty) ?? "counted", SurveyResponseData.Read(data))
+            : null;
 }
