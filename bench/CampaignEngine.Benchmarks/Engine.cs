@@ -142,6 +142,61 @@ public sealed class Engine : IDisposable
         return slug;
     }
 
+    /// <summary>
+    /// Creates and publishes the bench's survey: ten questions of eight types on one page (what votes.lua's "survey" mode
+    /// answers); returns its slug.
+    /// </summary>
+    public async Task<string> CreateSurveyAsync(string slug)
+    {
+        var options = (string[] ids) => ids.Select(id => new { id, label = id }).ToArray();
+        var body = new
+        {
+            slug,
+            kind = "survey",
+            title = $"Benchmark {slug}",
+            survey = new
+            {
+                pages = new[]
+                {
+                    new
+                    {
+                        questions = new object[]
+                        {
+                            new { id = "dish", type = "single", text = "Which dish?", required = true, options = options(["gazpacho", "ceviche", "tapas", "paella"]) },
+                            new { id = "tags", type = "multiple", text = "What should it be?", options = options(["veggie", "spicy", "cold", "sweet"]) },
+                            new { id = "size", type = "dropdown", text = "Portion", options = options(["small", "medium", "large"]) },
+                            new { id = "stars", type = "rating", text = "Rate the menu" },
+                            new { id = "nps", type = "nps", text = "Recommend us?" },
+                            new { id = "grid", type = "matrix", text = "Rate", rows = options(["taste", "price"]), columns = options(["bad", "ok", "good"]) },
+                            new { id = "order", type = "ranking", text = "Order", options = options(["soup", "salad", "dessert", "main"]) },
+                            new { id = "visits", type = "number", text = "Visits", min = 0, max = 365 },
+                            new { id = "idea", type = "shortText", text = "An idea" },
+                            new { id = "agree", type = "consent", text = "I agree to the rules" },
+                        },
+                    },
+                },
+            },
+        };
+        using var created = await Http.PostAsJsonAsync("/api/campaigns", body);
+        if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {slug}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        using var published = await Http.PostAsync($"/api/campaigns/{slug}/publish", null);
+        published.EnsureSuccessStatusCode();
+        return slug;
+    }
+
+    /// <summary>
+    /// The least of a survey's responses and of each question's answered count: it reaches the receipts only once every
+    /// question's aggregate counts every response (each bench response answers every question).
+    /// </summary>
+    public async Task<long> SurveyCountedAsync(string slug)
+    {
+        using var response = await Http.GetAsync($"/api/campaigns/{slug}/results");
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var questions = json.RootElement.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("answered").GetInt64());
+        return Math.Min(json.RootElement.GetProperty("responses").GetInt64(), questions.DefaultIfEmpty(0).Min());
+    }
+
     /// <summary>A contest's counters from its results: entries and votes counted.</summary>
     public async Task<(long Entries, long Votes)> ContestTotalsAsync(string slug)
     {

@@ -117,13 +117,13 @@ try
         phase.Storage.Dispose();
     }
 
-    async Task<VoteRun> VotesAsync(Phase phase, string slug, int connections, Func<Task<WrkResult>> load, TimeSpan tallyDeadline)
+    async Task<VoteRun> VotesAsync(Phase phase, string slug, int connections, Func<Task<WrkResult>> load, TimeSpan tallyDeadline, Func<Task<long>>? counted = null)
     {
         var meter = new CpuMeter(phase.Engine.Pid, phase.Storage.Pids);
         using var depth = new QueueDepth(phase.Engine);
         var run = await load();
         var cpu = meter.Stop();
-        var tally = await Tally.WaitAsync(phase.Engine, slug, run, tallyDeadline);
+        var tally = await Tally.WaitAsync(run, tallyDeadline, counted ?? (() => phase.Engine.TotalVotesAsync(slug)));
         var vote = new VoteRun(connections, run, tally, cpu, await depth.StopAsync());
         Console.WriteLine($"  c={connections,-4} {Summary.Votes(vote)}");
         return vote;
@@ -200,7 +200,7 @@ try
     }
 
     // The load on an accept-only engine, its CPU, then a tally-only engine (no HTTP traffic) draining what it accepted.
-    async Task<VoteRun> MeasureAcceptSideAsync(Phase phase, string slug, Func<Task<WrkResult>> votes)
+    async Task<VoteRun> MeasureAcceptSideAsync(Phase phase, string slug, Func<Task<WrkResult>> votes, Func<Task<long>>? counted = null)
     {
         var meter = new CpuMeter(phase.Engine.Pid, phase.Storage.Pids);
         // Nothing drains during the load, so the depth at its end is the number of messages the votes took.
@@ -210,7 +210,7 @@ try
         var messages = await depth.StopAsync();
         depth.Dispose();
         var tallier = Engine.Start(dll, phase.Storage.ConnectionString, "bench", settings);
-        var tally = await Tally.WaitAsync(phase.Engine, slug, load, TimeSpan.FromSeconds(180));
+        var tally = await Tally.WaitAsync(load, TimeSpan.FromSeconds(180), counted ?? (() => phase.Engine.TotalVotesAsync(slug)));
         var run = new VoteRun(Headline, load, tally, cpu, messages);
         Stop(tallier);
         End(phase);
@@ -323,6 +323,27 @@ try
         foreach (var line in await phase.Engine.SendTimingsAsync()) Console.WriteLine($"    {line}");
         if (tallier is not null) Stop(tallier);
         End(phase);
+    }
+
+    // A 10-question survey answered by distinct fans: with the tally in the same process, then the HTTP side alone with
+    // a tally-only engine draining it. Exact means every question's aggregate counts every response accepted.
+    if (Wants("survey"))
+    {
+        Step($"Survey: complete 10-question responses from distinct fans, {Headline} connections, {runSeconds} s, tally in-process");
+        var surveyed = await StartPhaseAsync("bench", settings, warmUp: true);
+        var surveySlug = await surveyed.Engine.CreateSurveyAsync("bench-survey");
+        results.Survey = await VotesAsync(surveyed, surveySlug, Headline, () => surveyed.Wrk.SurveyResponsesForAsync(Headline, runSeconds, surveySlug),
+            TimeSpan.FromSeconds(180), () => surveyed.Engine.SurveyCountedAsync(surveySlug));
+        End(surveyed);
+
+        Step($"Survey: the HTTP side alone ({Headline} connections, queue listener off), then a tally-only engine drains it");
+        var acceptOnly = await StartPhaseAsync("bench", acceptSettings, warmUp: false);
+        var warmSurvey = await acceptOnly.Engine.CreateSurveyAsync("warmup-survey");
+        await acceptOnly.Wrk.SurveyResponsesForAsync(Headline, warmUpSeconds, warmSurvey);
+        await SettleAsync();
+        var acceptSlug = await acceptOnly.Engine.CreateSurveyAsync("bench-survey-accept");
+        results.SurveyAcceptOnly = await MeasureAcceptSideAsync(acceptOnly, acceptSlug, () => acceptOnly.Wrk.SurveyResponsesForAsync(Headline, runSeconds, acceptSlug),
+            () => acceptOnly.Engine.SurveyCountedAsync(acceptSlug));
     }
 
     if (Wants("dunkin"))

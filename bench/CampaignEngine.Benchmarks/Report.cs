@@ -78,6 +78,16 @@ public static class Report
             s.AppendLine(AcceptRow("accept side alone, proof of work on, returning devices (each vote with its device's second challenge, which takes a single-use row)",
                 pr, share + $"; refused {pr.Load.Refused:N0}", azurite: true));
         }
+        if (r.Survey is { } sv)
+        {
+            s.AppendLine($"| survey: complete 10-question responses/s, {r.HeadlineConnections} connections, distinct fans, tally in-process | {sv.Load.AcceptedPerSecond:N0} (p50 {sv.Load.P50Ms:0.0} ms, p99 {sv.Load.P99Ms:0.0} ms; CPU engine {sv.Cpu.Engine:0.00}, azurite {sv.Cpu.Azurite:0.00}) |");
+            s.AppendLine($"| survey: every question's aggregate == the responses accepted | {Counted(sv.Tally)} |");
+        }
+        if (r.SurveyAcceptOnly is { } sa)
+        {
+            s.AppendLine(AcceptRow("survey responses, accept side alone (queue listener off)", sa, r.AcceptOnly is { } plainVotes ? ShareOfPlain(sa, plainVotes, "of plain poll votes") : ""));
+            s.AppendLine($"| then a tally-only engine drains those {sa.Tally.Receipts:N0} responses | {(sa.Tally.Exact ? "every question exact" : $"NOT exact ({sa.Tally.Tallied:N0})")} {sa.Tally.AfterLastAccept.TotalSeconds:0.0} s after the last accept, including its start-up |");
+        }
         if (r.Dunkin is { } d)
         {
             s.AppendLine($"| Dunkin': {d.EntriesSent:N0} text entries, each from its own participant, {r.HeadlineConnections} connections | {Load(d.Entries)}; CPU engine {d.EntriesCpu.Engine:0.00}, azurite {d.EntriesCpu.Azurite:0.00} |");
@@ -133,6 +143,8 @@ public static class Report
         s.AppendLine("- \"Network limits on\" repeats the accept-side run with `bench/wrk/votes.lua`'s `xff` mode: each vote carries its own random X-Forwarded-For address (never loopback), " +
                      "which the engine trusts from loopback, so the campaign's default limits (2,000 per address, 10,000 per /24 or /64 network, an hour) hash and count every vote. " +
                      "The per-IP rate limiter is off in that run only, because the plain run's loopback traffic is exempt from it.");
+        s.AppendLine("- The survey has ten questions on one page (single, multiple, dropdown, rating, NPS, a two-row matrix, a ranking of four, a number, a short text, consent); wrk sends complete JSON responses " +
+                     "(`POST /c/{slug}/responses`, four different ones in turn, every question answered) without a cookie, so each is a new fan. Its counts are exact when the responses and every question's answered count equal the receipts.");
         s.AppendLine("- Dunkin' is one contest (text entries with an optional photo; post-moderation, so entries are visible at once): JSON `POST /c/{slug}/entries` without a cookie, each a new participant with its own title, " +
                      "each thread sending exactly its share; then 300 photo entries (a 12-megapixel JPEG of 5 MB each, base64 in JSON, 8 at a time), timed until the `entry-images` queue function has re-encoded every one; " +
                      "once every entry is counted and on the leaderboard (`GET /api/campaigns/{slug}/leaderboard`, 1,000 a page), JSON `POST /c/{slug}/entry-votes` without a cookie " +

@@ -55,6 +55,12 @@ public sealed class BenchResults
     /// </summary>
     public VoteRun? AcceptOnlyChallengedReturning { get; set; }
 
+    /// <summary>A 10-question survey answered by distinct fans, tally in-process; exact when every question counts every response.</summary>
+    public VoteRun? Survey { get; set; }
+
+    /// <summary>The same survey on the HTTP side alone, then a tally-only engine draining it.</summary>
+    public VoteRun? SurveyAcceptOnly { get; set; }
+
     /// <summary>Long in-process runs that meet the queue service's pause: with the outbox off, then on.</summary>
     public List<StallRun> Stall { get; } = [];
     public PlainRun? ResultsPage { get; set; }

@@ -54,6 +54,14 @@ public static class Targets
         {
             list.Add(AtLeast("accept side checking a solved challenge per vote, share of the plain accept side", challenged.Load.AcceptedPerSecond / plainRate.Load.AcceptedPerSecond * 100, 80, "%"));
         }
+        if (r.SurveyAcceptOnly is { } surveyAccept)
+        {
+            list.Add(AtLeast($"survey responses/s accepted by the HTTP side alone, {r.HeadlineConnections} connections", surveyAccept.Load.AcceptedPerSecond, 5_000, "responses/s"));
+            const string name = "survey: every question's aggregate exact, seconds after the last accept (tally-only engine)";
+            list.Add(surveyAccept.Tally.Exact
+                ? AtMost(name, surveyAccept.Tally.AfterLastAccept.TotalSeconds, 30, "s")
+                : new Target(name, "≤ 30 s, exact", $"NOT exact ({surveyAccept.Tally.Tallied:N0} of {surveyAccept.Tally.Receipts:N0})", false, "a count did not reach its receipts within the deadline"));
+        }
         if (r.ResultsPage is { } page) list.Add(AtLeast("results page requests/s", page.Load.RequestsPerSecond, 5_000, "req/s"));
         // Issue 11 allows the Dunkin' contest (its board in memory) 1 GB; the polls' own budget was 400 MB.
         list.Add(AtMost("engine peak working set (VmHWM)", r.PeakWorkingSetKib * 1024 / 1e6, r.Dunkin is null ? 400 : 1_000, "MB"));

@@ -56,6 +56,10 @@ public sealed class Wrk(string scripts, string url, int threads)
         RunAsync("votes.lua", connections, limit, waitForThreads: true,
             [slug, options.ToString(), "count", perThread.ToString(), "pow", poolPrefix]);
 
+    /// <summary>Complete responses to the bench survey for about <paramref name="seconds"/>, each from a new device.</summary>
+    public Task<WrkResult> SurveyResponsesForAsync(int connections, int seconds, string slug) =>
+        RunAsync("votes.lua", connections, TimeSpan.FromSeconds(seconds + 60), waitForThreads: true, [slug, "4", "seconds", seconds.ToString(), "survey"]);
+
     /// <summary>Exactly <paramref name="entries"/> contest entries, each from a new participant, each title its own.</summary>
     public Task<WrkResult> EntriesAsync(int connections, long entries, string slug, TimeSpan limit)
     {

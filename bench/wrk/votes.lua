@@ -21,6 +21,8 @@
 -- thread and count, a caption), each from a new participant; "entryvotes" (sixth argument: a path
 -- prefix) sends one vote per line of <prefix>-<thread>.txt, each line an entry id, each from a new
 -- device. Use both with "count".
+-- Surveys: "survey" sends complete responses to the bench's 10-question survey instead (POST
+-- /c/{slug}/responses, JSON, four different responses in turn), each from a new device.
 
 local threads = {}
 
@@ -40,6 +42,7 @@ function init(args)
   local flags = args[5] or ""
   forwarded, form, pow = flags:find("xff") ~= nil, flags:find("form") ~= nil, flags:find("pow") ~= nil
   entries, entryVotes = flags:find("entries", 1, true) ~= nil, flags:find("entryvotes", 1, true) ~= nil
+  survey = flags:find("survey", 1, true) ~= nil
   sent, answered, accepted, refused, finished = 0, 0, 0, 0, false
   votes = {}
   local function vote(option, address)
@@ -54,7 +57,17 @@ function init(args)
     if address then headers["X-Forwarded-For"] = address end
     return wrk.format("POST", "/c/" .. slug .. "/votes", headers, body)
   end
-  if entryVotes then
+  if survey then
+    -- Every question answered in each, so every question's count must reach the responses accepted.
+    local dishes, tags = { "gazpacho", "ceviche", "tapas", "paella" }, { '"veggie"', '"spicy"', '"veggie","cold"', '"cold","spicy","sweet"' }
+    for i = 1, 4 do
+      votes[i] = wrk.format("POST", "/c/" .. slug .. "/responses", { ["Content-Type"] = "application/json" },
+        '{"answers":{"dish":"' .. dishes[i] .. '","tags":[' .. tags[i] .. '],"size":"' .. ({ "small", "medium", "large", "medium" })[i] ..
+        '","stars":' .. (i + 1) .. ',"nps":' .. (i * 2 + 2) .. ',"grid":{"taste":"good","price":"' .. ({ "bad", "ok", "good", "ok" })[i] ..
+        '"},"order":[' .. ({ '"soup","salad","dessert","main"', '"salad","soup","main","dessert"', '"dessert","main","soup","salad"', '"main","dessert","salad","soup"' })[i] .. '],"visits":' .. (i * 3) ..
+        ',"idea":"More cold soups in July, idea ' .. i .. '","agree":true}}')
+    end
+  elseif entryVotes then
     for line in io.lines(args[6] .. "-" .. id .. ".txt") do
       votes[#votes + 1] = wrk.format("POST", "/c/" .. slug .. "/entry-votes",
         { ["Content-Type"] = "application/json" }, '{"entryId":"' .. line .. '"}')
