@@ -19,6 +19,12 @@ public interface ISubmissionAction
     /// <summary>The fan route under <c>/c/{slug}/</c> that takes this action, e.g. <c>votes</c>.</summary>
     string Route { get; }
 
+    /// <summary>
+    /// False for an action fans never post themselves, which a step of another records (a survey's start, on its first
+    /// page's Next): it has no route of its own, only rows and counters.
+    /// </summary>
+    bool HasFanRoute => true;
+
     /// <summary>The type of the JSON body, for strict reading and the OpenAPI document.</summary>
     Type InputType { get; }
 
@@ -92,12 +98,18 @@ public sealed record AllowanceCap(int PerParticipant, VotingPeriod Period)
 /// </summary>
 /// <see cref="IsStep"/>: neither; the input is one step of a form of several pages (a survey's Next or Back), so nothing
 /// is submitted and the kind's page shows the step the input leads to.
-public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null, bool IsStep = false)
+/// <see cref="Starts"/>: a step that begins something worth counting (a survey's first Next), submitted as that action.
+public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null, bool IsStep = false,
+    StepStart? Starts = null)
 {
     public static SubmissionCheck Valid(string data, IReadOnlyList<Attachment>? attachments = null) => new(data, null, attachments);
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
     public static SubmissionCheck Step { get; } = new(null, null, IsStep: true);
+    public static SubmissionCheck StepThatStarts(ISubmissionAction start, string data) => new(null, null, IsStep: true, Starts: new StepStart(start, data));
 }
+
+/// <summary>What a step records: a submission of <paramref name="Action"/> (one without a fan route) with <paramref name="Data"/>.</summary>
+public sealed record StepStart(ISubmissionAction Action, string Data);
 
 /// <summary>
 /// A file a submission carries, too big for a queue message: stored in the uploads container before the submission

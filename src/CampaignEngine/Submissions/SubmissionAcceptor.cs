@@ -42,7 +42,11 @@ public sealed class SubmissionAcceptor(
         }
 
         var check = await action.CheckAsync(campaign, input, cancellationToken);
-        if (check.IsStep) return SubmissionOutcome.Refused(SubmissionRefusal.NextStep);
+        if (check.IsStep)
+        {
+            if (check.Starts is { } start) await RecordStartAsync(campaign, start, now, http, cancellationToken);
+            return SubmissionOutcome.Refused(SubmissionRefusal.NextStep);
+        }
         if (check.Errors is { } invalid)
         {
             return SubmissionOutcome.Refused(SubmissionRefusal.InvalidInput, invalid.ToDictionary());
@@ -167,6 +171,37 @@ public sealed class SubmissionAcceptor(
         }
 
         return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, check.Data);
+    }
+
+    /// <summary>
+    /// Records the start a step makes (a survey's first Next): once per device and allowance slot, by its row key like
+    /// any submission, but without the fair-play checks, since it grants nothing (stuffing starts only lowers a
+    /// completion rate) and the step carries no challenge. A queue that does not answer costs the figure, not the fan.
+    /// </summary>
+    private async Task RecordStartAsync(Campaign campaign, StepStart start, DateTimeOffset now, HttpContext http, CancellationToken cancellationToken)
+    {
+        var action = start.Action;
+        var cookieDevice = cookies.ReadDevice(http.Request);
+        var deviceId = cookieDevice ?? VoterCookies.NewDeviceId();
+        var rule = action.AllowanceOf(campaign);
+        var period = rule.PeriodKey(now, CampaignTime.Zone(campaign.TimeZone), start.Data);
+        var used = cookieDevice is null ? 0 : cookies.ReadUsed(http.Request, campaign.Slug, action.Code, deviceId, period) ?? 0;
+        if (used >= rule.PerParticipant) return;
+        var participant = cookies.VoterKey(campaign.Slug, deviceId);
+        var slot = used + 1;
+        var receipt = cookies.Receipt(action.Code, participant, period, slot);
+        var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, start.Data, participant, period, slot,
+            SubmissionKeys.ShardOf(participant, campaign.Shards), now);
+        try
+        {
+            await queues.Votes.SendAsync(submission).WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not record a start for {Campaign}", campaign.Slug);
+            return;
+        }
+        Answer(http, campaign, action, deviceId, cookieDevice is null, period, slot, receipt, start.Data);
     }
 
     /// <summary>

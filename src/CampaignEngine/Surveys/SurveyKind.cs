@@ -10,23 +10,23 @@ using CampaignEngine.Surveys.Export;
 namespace CampaignEngine.Surveys;
 
 /// <summary>The survey kind: pages of questions with logic, one response per fan, results per question.</summary>
-public sealed class SurveyKind(SurveyPages pages) : ICampaignKind
+public sealed class SurveyKind(SurveyPages pages, TimeProvider time) : ICampaignKind
 {
-    private static readonly SurveyRespond Respond = new();
+    private static readonly SurveyStart Start = new();
     private static readonly KindStrings OwnStrings = KindStrings.Embedded<SurveyKind>();
 
     /// <summary>The API shows a survey's settings without the fields left out, as they were sent.</summary>
     private static readonly JsonSerializerOptions Describing = new(EngineJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public static string RespondCode => Respond.Code;
+    public const string RespondCode = "r";
 
-    public static string RespondRoute => Respond.Route;
+    public const string RespondRoute = "responses";
 
     public string Name => "survey";
     public string Summary => "Pages of questions (choices, ratings, NPS, matrix, ranking, text, numbers, dates) with logic that shows questions and skips pages; results per question.";
     public Type SettingsRequestType => typeof(SurveySettingsRequest);
     public IReadOnlyList<string> TopLevelFields { get; } = [];
-    public IReadOnlyList<ISubmissionAction> Actions { get; } = [Respond];
+    public IReadOnlyList<ISubmissionAction> Actions { get; } = [new SurveyRespond(Start, time), Start];
     public IKindPages Pages => pages;
     public KindStrings Strings => OwnStrings;
 
@@ -53,7 +53,7 @@ public sealed class SurveyKind(SurveyPages pages) : ICampaignKind
 
     public void MapRoutes(IEndpointRouteBuilder app)
     {
-        app.MapSubmission(this, Respond).WithSummary("Answer a survey (JSON: the whole response; form: one page at a time, with Back and Next)");
+        app.MapSubmission(this, Actions[0]).WithSummary("Answer a survey (JSON: the whole response; form: one page at a time, with Back and Next)");
         app.MapSurveyExports();
         app.MapWrittenAnswers();
     }

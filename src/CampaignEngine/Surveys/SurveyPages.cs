@@ -11,7 +11,7 @@ namespace CampaignEngine.Surveys;
 /// The survey's pages inside the core's shell: the form one page at a time (which page follows from the form post itself,
 /// see <see cref="SurveyStep"/>), and the public results of the questions marked public.
 /// </summary>
-public sealed class SurveyPages(FanPageViews shell) : IKindPages
+public sealed class SurveyPages(FanPageViews shell, TimeProvider time) : IKindPages
 {
     public string Campaign(Campaign campaign, Availability availability, FanLinks links, KindResults? results, FormState? form = null,
         IReadOnlyDictionary<string, Participation>? participation = null) =>
@@ -35,7 +35,7 @@ public sealed class SurveyPages(FanPageViews shell) : IKindPages
         var locale = shell.LocaleOf(campaign);
         var answered = participation?.GetValueOrDefault(SurveyKind.RespondCode);
         var open = availability == Availability.Open && answered is not { AllowanceLeft: false };
-        var step = open ? SurveyStep.Of(survey, form, campaign.Contact.Mode != ContactMode.Off) : null;
+        var step = open ? SurveyStep.Of(survey, form, campaign.Contact.Mode != ContactMode.Off, time.GetUtcNow()) : null;
         if (step is not null && hidden is not null) step = step with { Hidden = hidden };
         var contactErrors = ContactErrors(locale, form);
         var body = shell.Render("survey", locale, new()

@@ -11,13 +11,19 @@ namespace CampaignEngine.Surveys;
 /// is submitted; the next page is shown with the answers so far); the last page's post, or a JSON body, is the response,
 /// checked whole along the path the logic takes.
 /// </summary>
-public sealed class SurveyRespond : ISubmissionAction
+public sealed class SurveyRespond(SurveyStart start, TimeProvider time) : ISubmissionAction
 {
     /// <summary>The prefix of form fields that carry answers: <c>q.{question}</c>, <c>q.{question}.{row or option}</c>.</summary>
     public const string FieldPrefix = "q.";
     public const string PageField = "ce_page";
     public const string NavField = "ce_nav";
     public const string ResponseField = "ce_response";
+
+    /// <summary>When the first Next was taken, in Unix seconds: the start of the time to complete.</summary>
+    public const string StartedField = "ce_started";
+
+    /// <summary>A time to complete longer than this is a tab left open, not a time to count.</summary>
+    public static readonly TimeSpan LongestTimed = TimeSpan.FromDays(7);
 
     /// <summary>The prefix of the form fields that carry the hidden fields: <c>h.{name}</c>.</summary>
     public const string HiddenPrefix = "h.";
@@ -28,8 +34,8 @@ public sealed class SurveyRespond : ISubmissionAction
     /// </summary>
     public const int MaxDataBytes = 40_000;
 
-    public string Code => "r";
-    public string Route => "responses";
+    public string Code => SurveyKind.RespondCode;
+    public string Route => SurveyKind.RespondRoute;
     public Type InputType => typeof(SurveyResponseRequest);
     public string LimitReachedDetail => "You have already answered this survey.";
 
@@ -56,6 +62,8 @@ public sealed class SurveyRespond : ISubmissionAction
             Fields = fields,
             Hidden = hidden,
             Page = form[PageField].FirstOrDefault(),
+            StartedAt = long.TryParse(form[StartedField].FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var started)
+                        && started < 100_000_000_000 ? DateTimeOffset.FromUnixTimeSeconds(started) : null,
             Nav = form[NavField].FirstOrDefault() == SurveyResponseRequest.Back ? SurveyResponseRequest.Back : SurveyResponseRequest.Next,
             Email = FanFormFields.Email(form),
             Name = FanFormFields.Name(form),
@@ -66,7 +74,7 @@ public sealed class SurveyRespond : ISubmissionAction
     public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Check(campaign.SettingsAs<SurveySettings>(), (SurveyResponseRequest)input));
 
-    public static SubmissionCheck Check(SurveySettings survey, SurveyResponseRequest response)
+    public SubmissionCheck Check(SurveySettings survey, SurveyResponseRequest response)
     {
         var errors = new FieldErrors();
         var fields = response.Fields ?? SurveyJsonAnswers.Fields(survey, response.Answers, errors);
@@ -78,14 +86,20 @@ public sealed class SurveyRespond : ISubmissionAction
             var upToHere = SurveyFlow.Follow(survey, fields, until: page);
             var onThisPage = upToHere.ErrorsOn(survey, page).ToList();
             if (onThisPage.Count > 0) return Invalid(onThisPage);
-            if (upToHere.Path[^1] == page && SurveyFlow.NextPage(survey, page, upToHere.Answers) is not null) return SubmissionCheck.Step;
+            if (upToHere.Path[^1] == page && SurveyFlow.NextPage(survey, page, upToHere.Answers) is not null)
+            {
+                // The first Next mints the response's id (the page it leads to carries it): that is when a response starts.
+                return response.ResponseId is null ? SubmissionCheck.StepThatStarts(start, "") : SubmissionCheck.Step;
+            }
         }
 
         var walk = SurveyFlow.Follow(survey, fields);
         if (walk.Errors.Count > 0) return Invalid(walk.Errors);
         var hidden = HiddenValues(survey, response, errors);
         if (errors.Any) return SubmissionCheck.Invalid(errors);
-        var data = SurveyResponseData.Of(survey, walk.Answers, hidden).Write();
+        var taken = response.StartedAt is { } started ? time.GetUtcNow() - started : (TimeSpan?)null;
+        var seconds = taken is { } t && t >= TimeSpan.Zero && t <= LongestTimed ? (int)t.TotalSeconds : (int?)null;
+        var data = SurveyResponseData.Of(survey, walk.Answers, hidden, seconds).Write();
         if (JsonSerializer.SerializeToUtf8Bytes(data, MessageJson.Options).Length > MaxDataBytes)
         {
             return Invalid([new AnswerError("", AnswerErrors.ResponseTooLong)]);

@@ -33,10 +33,14 @@ public sealed record SurveyResponseData
     /// <summary>What fans wrote for "other".</summary>
     [JsonPropertyName("o")] public Dictionary<string, string>? Other { get; init; }
 
+    /// <summary>Seconds from the fan's first Next to this response; none for a response sent whole (JSON, or a one-page form).</summary>
+    [JsonPropertyName("s")] public int? Seconds { get; init; }
+
     /// <summary>The hidden fields' values the fan's link carried.</summary>
     [JsonPropertyName("h")] public Dictionary<string, string>? Hidden { get; init; }
 
-    public static SurveyResponseData Of(SurveySettings survey, IReadOnlyDictionary<string, SurveyAnswer> answers, IReadOnlyDictionary<string, string>? hidden = null)
+    public static SurveyResponseData Of(SurveySettings survey, IReadOnlyDictionary<string, SurveyAnswer> answers, IReadOnlyDictionary<string, string>? hidden = null,
+        int? seconds = null)
     {
         Dictionary<string, string>? choice = null, text = null, other = null;
         Dictionary<string, List<string>>? choices = null, ranking = null;
@@ -76,6 +80,7 @@ public sealed record SurveyResponseData
         {
             Choice = choice, Choices = choices, Scale = scale, Number = number, Matrix = matrix, Ranking = ranking, Text = text, Other = other,
             Hidden = hidden is { Count: > 0 } ? new Dictionary<string, string>(hidden) : null,
+            Seconds = seconds,
         };
     }
 

@@ -47,6 +47,9 @@ public sealed record SurveyResponseRequest : IFanInput
     /// <summary>The raw fields of a form post (<c>q.{key}</c> without the prefix); null for JSON, whose answers are turned into them.</summary>
     [JsonIgnore] public IReadOnlyDictionary<string, IReadOnlyList<string>>? Fields { get; init; }
 
+    /// <summary>When the fan's first Next was taken (a form's <c>ce_started</c>), for the time to complete.</summary>
+    [JsonIgnore] public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary>The id of the page a form post comes from.</summary>
     [JsonIgnore] public string? Page { get; init; }
 

@@ -9,7 +9,17 @@ public sealed record SurveyResults(
     string Slug,
     [property: Description("Completed responses counted.")] long Responses,
     IReadOnlyList<QuestionResult> Questions,
-    DateTimeOffset UpdatedAt) : KindResults(Slug, UpdatedAt);
+    DateTimeOffset UpdatedAt) : KindResults(Slug, UpdatedAt)
+{
+    [Description("Fans who started: took the first page's Next, or sent a response whole. Started and not completed: started − responses.")]
+    public long Started { get; init; }
+
+    [Description("Responses as a percentage of those started.")]
+    public double CompletionRate { get; init; }
+
+    [Description("The median seconds from the first Next to the response (responses sent page by page only), read from counts per span of time; null when none.")]
+    public double? MedianSeconds { get; init; }
+}
 
 /// <summary>
 /// One question's results; which fields are set depends on its type. Percentages are of the fans who answered the question

@@ -28,10 +28,13 @@ public sealed record SurveyStep(
     /// <summary>The contact fields go on a page the survey may end after.</summary>
     public bool ShowsContact { get; init; }
 
+    /// <summary>When the fan's first Next was taken; null on the first page, before it.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary>The hidden fields' values (from the fan's link), carried from page to page.</summary>
     public IReadOnlyDictionary<string, string> Hidden { get; init; } = new Dictionary<string, string>();
 
-    public static SurveyStep Of(SurveySettings survey, FormState? form, bool contact)
+    public static SurveyStep Of(SurveySettings survey, FormState? form, bool contact, DateTimeOffset now)
     {
         if (form?.Input is not SurveyResponseRequest { Fields: { } fields } input)
         {
@@ -53,6 +56,7 @@ public sealed record SurveyStep(
         {
             ShowsContact = contact && EndsAfter(survey, target),
             Hidden = SurveyRespond.HiddenValues(survey, input, new FieldErrors()),
+            StartedAt = input.StartedAt ?? now,
         };
     }
 
@@ -88,6 +92,7 @@ public sealed record SurveyStep(
         var onThisPage = Survey.Pages[Page].Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var hidden = new List<HiddenField> { new(SurveyRespond.PageField, Survey.Pages[Page].Id) };
         if (ResponseId is not null) hidden.Add(new HiddenField(SurveyRespond.ResponseField, ResponseId));
+        if (StartedAt is { } started) hidden.Add(new HiddenField(SurveyRespond.StartedField, started.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         hidden.AddRange(Hidden.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => new HiddenField(SurveyRespond.HiddenPrefix + h.Key, h.Value)));
         foreach (var (key, values) in Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {

@@ -14,8 +14,23 @@ public static class SurveyTally
 {
     public static readonly string CounterRow = SubmissionKeys.CounterRowOf("s");
 
+    /// <summary>Completed responses, on the main counter row (its <c>total</c> counts the starts too).</summary>
+    public const string CompletedCounter = "completed";
+
+    /// <summary>Completed responses that know their time to complete, and how many took each <see cref="TimeBuckets"/> span.</summary>
+    public const string TimedCounter = "~timed";
+
+    /// <summary>The upper bounds, in seconds, of the spans times to complete are counted in; the last is open.</summary>
+    public static readonly int[] TimeBuckets = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 420, 600, 900, 1200, 1800, 2700, 3600, 7200, 14400, 86400];
+
     public static void Project(SurveyResponseData data, ProjectionRow row)
     {
+        row.Count(CompletedCounter);
+        if (data.Seconds is { } seconds)
+        {
+            row.Count(CounterRow, TimedCounter);
+            row.Count(CounterRow, "~t" + BucketOf(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         foreach (var question in data.Answered) row.Count(CounterRow, question);
         foreach (var (q, choice) in data.Choice ?? []) row.Count(CounterRow, $"{q}.{choice}");
         foreach (var (q, choices) in data.Choices ?? [])
@@ -43,8 +58,51 @@ public static class SurveyTally
         }
     }
 
-    public static SurveyResults Sum(string slug, SurveySettings survey, CounterTotals counters) =>
-        new(slug, counters[SubmissionKeys.TotalCounter], survey.Questions.Select(q => Question(q, counters)).ToList(), counters.UpdatedAt);
+    public static SurveyResults Sum(string slug, SurveySettings survey, CounterTotals counters)
+    {
+        var completed = counters[CompletedCounter];
+        var timed = counters[TimedCounter];
+        // A response sent whole (JSON, a one-page form) started as it was sent: it has no start of its own.
+        var started = Math.Max(completed, counters[SurveyStart.StartedCounter] + completed - timed);
+        return new SurveyResults(slug, completed, survey.Questions.Select(q => Question(q, counters)).ToList(), counters.UpdatedAt)
+        {
+            Started = started,
+            CompletionRate = Percent(completed, started),
+            MedianSeconds = Median(Enumerable.Range(0, TimeBuckets.Length + 1).Select(b => counters["~t" + b.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList()),
+        };
+    }
+
+    public static int BucketOf(int seconds)
+    {
+        for (var i = 0; i < TimeBuckets.Length; i++)
+        {
+            if (seconds <= TimeBuckets[i]) return i;
+        }
+        return TimeBuckets.Length;
+    }
+
+    /// <summary>
+    /// The median time to complete from the counts per span: the span holding the middle response, read linearly within it
+    /// (the open last span gives its lower bound). Null when no response was timed.
+    /// </summary>
+    public static double? Median(IReadOnlyList<long> perBucket)
+    {
+        var total = perBucket.Sum();
+        if (total == 0) return null;
+        var half = total / 2.0;
+        long below = 0;
+        for (var i = 0; i < perBucket.Count; i++)
+        {
+            if (below + perBucket[i] >= half && perBucket[i] > 0)
+            {
+                if (i == TimeBuckets.Length) return TimeBuckets[^1];
+                double low = i == 0 ? 0 : TimeBuckets[i - 1], high = TimeBuckets[i];
+                return Math.Round(low + (high - low) * (half - below) / perBucket[i], 1, MidpointRounding.AwayFromZero);
+            }
+            below += perBucket[i];
+        }
+        return TimeBuckets[^1];
+    }
 
     private static QuestionResult Question(SurveyQuestion question, CounterTotals counters)
     {

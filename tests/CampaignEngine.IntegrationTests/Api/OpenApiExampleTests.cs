@@ -38,7 +38,7 @@ public sealed class OpenApiExampleTests(EngineFixture fixture) : IClassFixture<E
 
             var slug = (string)campaign["slug"]!;
             (await Host.Admin.PostAsync($"/api/campaigns/{slug}/publish", null)).EnsureSuccessStatusCode();
-            foreach (var action in kind.Actions)
+            foreach (var action in kind.Actions.Where(a => a.HasFanRoute))
             {
                 var input = doc.Resolve(doc.RequestSchema($"/c/{{slug}}/{action.Route}", "post")).GetProperty("examples")[0];
                 using var fan = Host.CreateClient();

@@ -55,7 +55,16 @@ public sealed class SurveyTests(EngineFixture fixture) : IClassFixture<EngineFix
         Assert.Equal(HttpStatusCode.SeeOther, done.Response.StatusCode);
         Assert.StartsWith($"/c/{slug}/thanks", done.Response.Headers.Location!.OriginalString);
 
-        var results = await WaitForResponsesAsync(Host, slug, 1);
+        // Another fan takes the first Next and goes no further.
+        using var quitter = Host.CreateClient();
+        var quit = await PressAsync(quitter, await quitter.GetPageAsync($"/c/{slug}"), "next", ("q.dish", "gazpacho"), ("q.nps", "8"));
+        Assert.Equal(HttpStatusCode.OK, quit.Response.StatusCode);
+
+        var results = await Eventually.ReturnsAsync(() => ResultsAsync(Host, slug),
+            r => r.GetProperty("responses").GetInt64() == 1 && r.GetProperty("started").GetInt64() == 2, because: "one response of two started");
+        Assert.Equal(50.0, results.GetProperty("completionRate").GetDouble());
+        // The first fan took seconds, not minutes, from the first Next to the end.
+        Assert.InRange(results.GetProperty("medianSeconds").GetDouble(), 0, 5);
         Assert.Equal(1, Counts(Question(results, "dish"))["other"]);
         Assert.Equal(1, Question(results, "nps").GetProperty("nps").GetProperty("promoters").GetInt64());
         Assert.Equal(9.0, Question(results, "nps").GetProperty("average").GetDouble());

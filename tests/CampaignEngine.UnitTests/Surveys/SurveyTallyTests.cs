@@ -30,7 +30,8 @@ public sealed class SurveyTallyTests
             SurveyTally.Project(SurveyResponseData.Read(data), row);
             foreach (var counter in row.Counters)
             {
-                Assert.Equal(SurveyTally.CounterRow, counter.Row);
+                // Completed on the main row beside the core's total; everything else on the survey's packed row.
+                Assert.Equal(counter.Property == SurveyTally.CompletedCounter ? SubmissionKeys.CounterRow : SurveyTally.CounterRow, counter.Row);
                 totals[counter.Property] = totals.GetValueOrDefault(counter.Property) + counter.Amount;
             }
             totals[SubmissionKeys.TotalCounter] = totals.GetValueOrDefault(SubmissionKeys.TotalCounter) + 1;
@@ -93,5 +94,41 @@ public sealed class SurveyTallyTests
         Assert.Equal(0, results.Responses);
         Assert.Null(Q(results, "stars").Average);
         Assert.Equal(0.0, Q(results, "nps").Nps!.Score);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(5, 0)]
+    [InlineData(6, 1)]
+    [InlineData(86400, 21)]
+    [InlineData(86401, 22)]
+    public void ATimeToCompleteFallsInTheSpanItEndsIn(int seconds, int bucket) => Assert.Equal(bucket, SurveyTally.BucketOf(seconds));
+
+    [Fact]
+    public void TheMedianIsReadLinearlyInTheSpanHoldingTheMiddleResponse()
+    {
+        var perBucket = new long[SurveyTally.TimeBuckets.Length + 1];
+        Assert.Null(SurveyTally.Median(perBucket));
+        // Four responses in 60–90 s, none elsewhere: the middle one is half way through that span.
+        perBucket[SurveyTally.BucketOf(75)] = 4;
+        Assert.Equal(75.0, SurveyTally.Median(perBucket));
+        // One quick, three slow: the median lies in the slow span.
+        perBucket[SurveyTally.BucketOf(3)] = 1;
+        perBucket[SurveyTally.BucketOf(75)] = 3;
+        Assert.Equal(70.0, SurveyTally.Median(perBucket));
+    }
+
+    [Fact]
+    public void StartedCountsTheStartsAndTheResponsesSentWholeAndTheRateIsOfThem()
+    {
+        var counters = new Dictionary<string, long>
+        {
+            [SurveyTally.CompletedCounter] = 6, [SurveyTally.TimedCounter] = 4, [SurveyStart.StartedCounter] = 8, ["~t" + SurveyTally.BucketOf(100)] = 4,
+        };
+        var results = SurveyTally.Sum("s", Survey, new CounterTotals(counters, DateTimeOffset.UnixEpoch));
+
+        // Eight started page by page (four finished), two more sent whole.
+        Assert.Equal((10L, 6L, 60.0), (results.Started, results.Responses, results.CompletionRate));
+        Assert.Equal(105.0, results.MedianSeconds);
     }
 }
