@@ -108,6 +108,7 @@ var tableNames = [
   'netlimits'
   'challenges'
   'entries'
+  'quotas'
 ]
 var mediaContainerName = 'media'
 var uploadsContainerName = 'uploads'

@@ -39,6 +39,13 @@ public interface ISubmissionAction
     /// </summary>
     ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reserves what the submission takes from limits all fans share (a survey's quotas), once every other check has
+    /// passed and just before it is queued; the core releases the reservation if it cannot be queued. A retry of a
+    /// submission already reserved is not asked again. None (the default): nothing to reserve.
+    /// </summary>
+    ValueTask<Reservation?> ReserveAsync(Campaign campaign, string data, CancellationToken cancellationToken) => ValueTask.FromResult<Reservation?>(null);
+
     /// <summary>What the submission's row holds beyond the core's fields, and which counters it adds one to.</summary>
     void Project(SubmissionAccepted submission, ProjectionRow row);
 
@@ -106,6 +113,16 @@ public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnl
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
     public static SubmissionCheck Step { get; } = new(null, null, IsStep: true);
     public static SubmissionCheck StepThatStarts(ISubmissionAction start, string data) => new(null, null, IsStep: true, Starts: new StepStart(start, data));
+}
+
+/// <summary>
+/// A shared limit's answer to a submission: <see cref="Refused"/> when it is full (the fan is told, nothing is queued),
+/// else the data to queue instead of the checked data (null: unchanged; a survey marks a response over a quota that lets
+/// it through uncounted) and how to give back what was taken should the submission not be queued.
+/// </summary>
+public sealed record Reservation(bool Refused, string? Data = null, Func<Task>? Release = null)
+{
+    public static Reservation Full { get; } = new(true);
 }
 
 /// <summary>What a step records: a submission of <paramref name="Action"/> (one without a fan route) with <paramref name="Data"/>.</summary>

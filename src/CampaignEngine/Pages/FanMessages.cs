@@ -31,6 +31,8 @@ public enum FanMessage
     CaptchaFailed,
     /// <summary>The CAPTCHA provider could not be asked just now; nothing was counted.</summary>
     CaptchaUnavailable,
+    /// <summary>A limit all fans share is reached (a survey's quota): nothing was counted.</summary>
+    Full,
 }
 
 public static class FanMessages

@@ -61,6 +61,7 @@ public sealed class FanPages(
         SubmissionRefusal.LimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.LimitReached),
         SubmissionRefusal.DailyLimitReached => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.DailyLimitReached),
         SubmissionRefusal.Closed => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Closed),
+        SubmissionRefusal.Full => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.Full),
         SubmissionRefusal.NotStarted => ErrorAsync(http, campaign, StatusCodes.Status409Conflict, FanMessage.NotStarted),
         SubmissionRefusal.Unavailable => ErrorAsync(http, campaign, StatusCodes.Status503ServiceUnavailable, FanMessage.Unavailable),
         SubmissionRefusal.NetworkLimit => ErrorAsync(http, campaign, StatusCodes.Status429TooManyRequests, FanMessage.NetworkLimit),

@@ -23,6 +23,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Contest entries, one row each, in 16 partitions per contest.</summary>
     public string EntriesTable => prefix + "entries";
 
+    /// <summary>What each survey quota has taken: a row per quota, its count replaced under its ETag.</summary>
+    public string QuotasTable => prefix + "quotas";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -37,7 +40,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable, QuotasTable];
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue), Queue(QueueNames.EntryImages), Poison(Queue(QueueNames.EntryImages))];

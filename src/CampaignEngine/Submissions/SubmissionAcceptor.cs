@@ -139,13 +139,37 @@ public sealed class SubmissionAcceptor(
             return Refusal(http, campaign, proof, captcha, network, mayHaveTakenPart ? participant : null);
         }
 
+        // Last, so nothing refused after it holds a share of a limit every fan shares; a retry sharing its first
+        // attempt's claim holds that attempt's share already.
+        Reservation? reservation = null;
+        SubmissionRefusal? unreserved = null;
+        try
+        {
+            reservation = sharedClaim ? null : await action.ReserveAsync(campaign, check.Data!, cancellationToken);
+            if (reservation is { Refused: true }) unreserved = SubmissionRefusal.Full;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not reserve a submission's share of a limit for {Campaign}", campaign.Slug);
+            unreserved = SubmissionRefusal.Unavailable;
+        }
+        if (unreserved is { } refusal)
+        {
+            if (freshClaim) recent.Release(partition, SubmissionKeys.Row(action.Code, participant, period, slot.Value));
+            caps.Release(recent, partition);
+            networks.Return(network);
+            networks.Return(proof.Fallback);
+            networks.Return(captcha.Fallback);
+            return SubmissionOutcome.Refused(refusal);
+        }
+        var data = reservation?.Data ?? check.Data!;
         var receipt = cookies.Receipt(action.Code, participant, period, slot.Value);
         var signals = SuspicionSignals.Of(http.Request.Headers.UserAgent, campaign.Review, network.NetworkCount, attempts,
             unsolved: unsolvedWork || captcha.State == CaptchaState.Missing,
             challengeFailed: mayHaveTakenPart && devices.FailedChallengeLately(campaign.Slug, participant));
         // Held or counted, the fan is answered alike: telling a script it was spotted teaches it what to change.
         var held = signals is not null && campaign.Review.HoldSuspect;
-        var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, check.Data!, participant, period, slot.Value, shard, now, requestKey,
+        var submission = new SubmissionAccepted(receipt, campaign.Slug, action.Code, data, participant, period, slot.Value, shard, now, requestKey,
             signals, held, caps.Slots);
         try
         {
@@ -166,11 +190,25 @@ public sealed class SubmissionAcceptor(
             networks.Return(network);
             networks.Return(proof.Fallback);
             networks.Return(captcha.Fallback);
+            if (reservation?.Release is { } release) await ReleaseAsync(release, campaign.Slug);
             logger.LogError(ex, "Could not enqueue a submission for {Campaign}", campaign.Slug);
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }
 
-        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, check.Data);
+        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, data);
+    }
+
+    /// <summary>Gives a reservation back; one that cannot be leaves the limit a share short, never over.</summary>
+    private async Task ReleaseAsync(Func<Task> release, string slug)
+    {
+        try
+        {
+            await release();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not give back a reservation for {Campaign}", slug);
+        }
     }
 
     /// <summary>

@@ -133,6 +133,7 @@ public static class SubmissionEndpoint
         SubmissionRefusal.NotFound => Problems.NotFound("No such campaign."),
         SubmissionRefusal.NotStarted => Problems.Conflict("This campaign has not started yet."),
         SubmissionRefusal.Closed => Problems.Conflict("This campaign has closed."),
+        SubmissionRefusal.Full => Problems.Conflict("This campaign has all the submissions it takes of this kind; nothing was counted."),
         SubmissionRefusal.LimitReached or SubmissionRefusal.DailyLimitReached => Problems.Conflict(outcome.Detail ?? action.LimitReachedDetail),
         SubmissionRefusal.Unavailable => Problems.Unavailable("It could not be recorded; nothing was counted. Try again in a moment."),
         SubmissionRefusal.CaptchaUnavailable => Problems.Unavailable(outcome.Errors![FairPlay.Captcha.CaptchaErrors.Field][0]),

@@ -22,6 +22,8 @@ public enum SubmissionRefusal
     CaptchaUnavailable,
     /// <summary>Not refused and not submitted: a step of a form of several pages (<see cref="Kinds.SubmissionCheck.IsStep"/>).</summary>
     NextStep,
+    /// <summary>A limit all fans share is reached (a survey's quota, its response limit): nothing was counted.</summary>
+    Full,
 }
 
 /// <summary>

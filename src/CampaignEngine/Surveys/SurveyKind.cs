@@ -10,7 +10,7 @@ using CampaignEngine.Surveys.Export;
 namespace CampaignEngine.Surveys;
 
 /// <summary>The survey kind: pages of questions with logic, one response per fan, results per question.</summary>
-public sealed class SurveyKind(SurveyPages pages, TimeProvider time) : ICampaignKind
+public sealed class SurveyKind(SurveyPages pages, TimeProvider time, Quotas.QuotaStore quotas) : ICampaignKind
 {
     private static readonly SurveyStart Start = new();
     private static readonly KindStrings OwnStrings = KindStrings.Embedded<SurveyKind>();
@@ -26,7 +26,7 @@ public sealed class SurveyKind(SurveyPages pages, TimeProvider time) : ICampaign
     public string Summary => "Pages of questions (choices, ratings, NPS, matrix, ranking, text, numbers, dates) with logic that shows questions and skips pages; results per question.";
     public Type SettingsRequestType => typeof(SurveySettingsRequest);
     public IReadOnlyList<string> TopLevelFields { get; } = [];
-    public IReadOnlyList<ISubmissionAction> Actions { get; } = [new SurveyRespond(Start, time), Start];
+    public IReadOnlyList<ISubmissionAction> Actions { get; } = [new SurveyRespond(Start, time, quotas), Start];
     public IKindPages Pages => pages;
     public KindStrings Strings => OwnStrings;
 
@@ -62,5 +62,5 @@ public sealed class SurveyKind(SurveyPages pages, TimeProvider time) : ICampaign
 public static class SurveyServiceCollectionExtensions
 {
     public static IServiceCollection AddSurveys(this IServiceCollection services) =>
-        services.AddSingleton<SurveyPages>().AddSingleton<Export.StoredResponses>().AddCampaignKind<SurveyKind>();
+        services.AddSingleton<SurveyPages>().AddSingleton<Export.StoredResponses>().AddSingleton<Quotas.QuotaStore>().AddCampaignKind<SurveyKind>();
 }

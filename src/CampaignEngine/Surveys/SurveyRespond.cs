@@ -11,7 +11,7 @@ namespace CampaignEngine.Surveys;
 /// is submitted; the next page is shown with the answers so far); the last page's post, or a JSON body, is the response,
 /// checked whole along the path the logic takes.
 /// </summary>
-public sealed class SurveyRespond(SurveyStart start, TimeProvider time) : ISubmissionAction
+public sealed class SurveyRespond(SurveyStart start, TimeProvider time, Quotas.QuotaStore quotas) : ISubmissionAction
 {
     /// <summary>The prefix of form fields that carry answers: <c>q.{question}</c>, <c>q.{question}.{row or option}</c>.</summary>
     public const string FieldPrefix = "q.";
@@ -133,6 +133,50 @@ public sealed class SurveyRespond(SurveyStart start, TimeProvider time) : ISubmi
         var errors = new FieldErrors();
         foreach (var error in refused) errors.Add(error.Question.Length == 0 ? "answers" : "answers." + error.Question, error.English);
         return SubmissionCheck.Invalid(errors);
+    }
+
+    /// <summary>
+    /// Takes a place in every quota the response meets, then in the response limit. A full quota that ends refuses it
+    /// (the places taken so far are given back); one that lets it through keeps it uncounted, taking no place anywhere.
+    /// </summary>
+    public async ValueTask<Reservation?> ReserveAsync(Campaign campaign, string data, CancellationToken cancellationToken)
+    {
+        var survey = campaign.SettingsAs<SurveySettings>();
+        if (survey.Quotas.Count == 0 && survey.ResponseLimit is null) return null;
+        var response = SurveyResponseData.Read(data);
+        var taken = new List<string>();
+        var overQuota = false;
+        try
+        {
+            foreach (var quota in survey.Quotas.Where(q => Quotas.QuotaRules.Matches(q, survey, response)))
+            {
+                if (await quotas.TryTakeAsync(campaign.Slug, quota.Id, quota.Limit, cancellationToken)) taken.Add(quota.Id);
+                else if (quota.WhenFull == Quotas.QuotaFull.End) return await GiveBackAsync(campaign.Slug, taken, Reservation.Full);
+                else overQuota = true;
+            }
+            if (overQuota) return await GiveBackAsync(campaign.Slug, taken, new Reservation(false, (response with { OverQuota = true }).Write()));
+            if (survey.ResponseLimit is { } limit)
+            {
+                if (!await quotas.TryTakeAsync(campaign.Slug, Quotas.QuotaRules.ResponseLimitId, limit, cancellationToken))
+                {
+                    return await GiveBackAsync(campaign.Slug, taken, Reservation.Full);
+                }
+                taken.Add(Quotas.QuotaRules.ResponseLimitId);
+            }
+        }
+        catch
+        {
+            await GiveBackAsync(campaign.Slug, taken, Reservation.Full);
+            throw;
+        }
+        return new Reservation(false, Release: () => GiveBackAsync(campaign.Slug, taken, Reservation.Full));
+    }
+
+    private async Task<Reservation> GiveBackAsync(string slug, List<string> taken, Reservation answer)
+    {
+        foreach (var quota in taken) await quotas.GiveBackAsync(slug, quota, CancellationToken.None);
+        taken.Clear();
+        return answer;
     }
 
     public void Project(SubmissionAccepted submission, ProjectionRow row)

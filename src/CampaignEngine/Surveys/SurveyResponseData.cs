@@ -36,6 +36,9 @@ public sealed record SurveyResponseData
     /// <summary>Seconds from the fan's first Next to this response; none for a response sent whole (JSON, or a one-page form).</summary>
     [JsonPropertyName("s")] public int? Seconds { get; init; }
 
+    /// <summary>Taken past a full quota that lets responses through: kept and exported, counted nowhere.</summary>
+    [JsonPropertyName("q")] public bool? OverQuota { get; init; }
+
     /// <summary>The hidden fields' values the fan's link carried.</summary>
     [JsonPropertyName("h")] public Dictionary<string, string>? Hidden { get; init; }
 

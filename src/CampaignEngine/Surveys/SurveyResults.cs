@@ -14,6 +14,9 @@ public sealed record SurveyResults(
     [Description("Fans who started: took the first page's Next, or sent a response whole. Started and not completed: started − responses.")]
     public long Started { get; init; }
 
+    [Description("Responses kept past a full quota that lets them through: exported, counted nowhere else.")]
+    public long OverQuota { get; init; }
+
     [Description("Responses as a percentage of those started.")]
     public double CompletionRate { get; init; }
 

@@ -10,6 +10,12 @@ public sealed record SurveySettings : KindSettings
 
     public int ResponsesPerDevice { get; init; } = 1;
 
+    /// <summary>Limits on the counted responses of a kind (<c>hidden.store</c> equals 42), each with what happens when it is full.</summary>
+    public IReadOnlyList<Quotas.SurveyQuota> Quotas { get; init; } = [];
+
+    /// <summary>At most this many counted responses in all; none when null.</summary>
+    public long? ResponseLimit { get; init; }
+
     /// <summary>Values a link carries in its query string (<c>?source=instagram</c>), kept with the response.</summary>
     public IReadOnlyList<string> HiddenFields { get; init; } = [];
 

@@ -40,6 +40,16 @@ public sealed record SurveySettingsRequest
     [Description("The pages, in order; each shows its questions together, with Back and Next.")]
     public List<SurveyPageRequest?>? Pages { get; init; }
 
+    [MaxLength(SurveySettingsValidator.MaxQuotas)]
+    [Description("Quotas: at most `limit` counted responses meeting `when` (a test of any question's answer, or of a hidden field as \"hidden.{name}\"), " +
+                 "each taken at the last page's Submit and never over, however many fans answer at once. whenFull: end (the fan is told the survey is full; nothing is kept) " +
+                 "or continue (the response is kept, and exported, but counted nowhere).")]
+    public List<SurveyQuotaRequest?>? Quotas { get; init; }
+
+    [Range(1, SurveySettingsValidator.MaxLimit)]
+    [Description("At most this many counted responses in all; a fan past it is told the survey is full. None when absent.")]
+    public long? ResponseLimit { get; init; }
+
     [MaxLength(SurveySettingsValidator.MaxHiddenFields)]
     [Description("Hidden fields: names a link's query string may fill (/c/{slug}?source=instagram&store=42), kept with the response and exported with it; fans never see them. " +
                  "Each name: 1 to 32 characters a-z, 0-9 and inner hyphens; a value: at most 200 characters.")]
@@ -145,6 +155,23 @@ public sealed record SurveyConditionRequest
 
     [MaxLength(SurveySettingsValidator.MaxLabel), Description("What the answer is compared with (as text: \"8\" for a number); not used by answered.")]
     public string? Value { get; init; }
+}
+
+[Description("A quota.")]
+public sealed record SurveyQuotaRequest
+{
+    [Required, RegularExpression(ItemIds.PatternText), Description("Its id: 1 to 32 characters a-z, 0-9 and inner hyphens.")]
+    public string? Id { get; init; }
+
+    [Required, Range(1, SurveySettingsValidator.MaxLimit), Description("The most counted responses it takes.")]
+    public long? Limit { get; init; }
+
+    [Required, Description("Which responses it counts: a test of a question's answer (any page) or of a hidden field (\"hidden.{name}\").")]
+    public SurveyConditionRequest? When { get; init; }
+
+    [AllowedValues("end", "continue"), DefaultValue("end")]
+    [Description("end: a fan past the limit is told the survey is full, nothing is kept. continue: the response is kept and exported but counted nowhere.")]
+    public string? WhenFull { get; init; }
 }
 
 [Description("A jump after a page.")]

@@ -15,6 +15,11 @@ public static class SurveySettingsShape
             Jumps = p.Jumps.Count == 0 ? null : p.Jumps.Select(j => (SurveyJumpRequest?)new SurveyJumpRequest { If = Describe(j.If), To = j.To }).ToList(),
         }).ToList(),
         HiddenFields = survey.HiddenFields.Count == 0 ? null : survey.HiddenFields.Select(h => (string?)h).ToList(),
+        Quotas = survey.Quotas.Count == 0 ? null : survey.Quotas.Select(q => (SurveyQuotaRequest?)new SurveyQuotaRequest
+        {
+            Id = q.Id, Limit = q.Limit, When = q.When is null ? null : Describe(q.When), WhenFull = q.WhenFull == Quotas.QuotaFull.End ? "end" : "continue",
+        }).ToList(),
+        ResponseLimit = survey.ResponseLimit,
         ResponsesPerDevice = survey.ResponsesPerDevice,
         HideResultsUntilClosed = survey.HideResultsUntilClosed,
     };

@@ -22,6 +22,8 @@ public static class SurveySettingsValidator
     public const int MaxMatrixColumns = 11;
     public const int MaxResponsesPerDevice = 100;
     public const int MaxHiddenFields = 20;
+    public const int MaxQuotas = 20;
+    public const long MaxLimit = 100_000_000;
     public const int MaxHiddenValue = 200;
     public const int DefaultShortText = 200;
     public const int DefaultLongText = 2000;
@@ -115,14 +117,50 @@ public static class SurveySettingsValidator
             pages[p] = pages[p] with { Jumps = jumps };
         }
         var hidden = HiddenFields(request.HiddenFields, errors);
+        var quotas = Quotas(request.Quotas, pages, hidden, errors);
         if (errors.Count > before) return null;
         return new SurveySettings
         {
             Pages = pages,
             HiddenFields = hidden,
+            Quotas = quotas,
+            ResponseLimit = request.ResponseLimit,
             ResponsesPerDevice = request.ResponsesPerDevice ?? 1,
             HideResultsUntilClosed = request.HideResultsUntilClosed ?? false,
         };
+    }
+
+    private static List<Quotas.SurveyQuota> Quotas(List<SurveyQuotaRequest?>? requests, List<SurveyPage> pages, List<string> hidden, FieldErrors errors)
+    {
+        var quotas = new List<Quotas.SurveyQuota>();
+        for (var i = 0; i < (requests?.Count ?? 0); i++)
+        {
+            var at = $"quotas[{i}]";
+            if (requests![i] is not { Id: { } id, Limit: { } limit, When: { } when } quota)
+            {
+                errors.Add(at, "Give the quota's id, limit and when.");
+                continue;
+            }
+            SurveyCondition? condition;
+            if (when.Question?.StartsWith(Surveys.Quotas.QuotaRules.HiddenPrefix, StringComparison.Ordinal) == true)
+            {
+                var name = when.Question[Surveys.Quotas.QuotaRules.HiddenPrefix.Length..];
+                condition = null;
+                if (!hidden.Contains(name)) errors.Add(at + ".when.question", $"The survey has no hidden field '{name}'; declare it in hiddenFields.");
+                else if (when.Operator is not ("equals" or "notEquals" or "contains" or "answered")) errors.Add(at + ".when.operator", "A hidden field is tested with equals, notEquals, contains or answered.");
+                else if (when.Operator != "answered" && string.IsNullOrEmpty(when.Value)) errors.Add(at + ".when.value", "Give the value to compare with.");
+                else condition = new SurveyCondition(when.Question, Operators[when.Operator], when.Operator == "answered" ? null : when.Value);
+            }
+            else
+            {
+                condition = Condition(when, at + ".when", pages, pages.Count - 1, errors);
+            }
+            if (condition is null) continue;
+            var whenFull = quota.WhenFull switch { null or "end" => Surveys.Quotas.QuotaFull.End, _ => Surveys.Quotas.QuotaFull.Continue };
+            quotas.Add(new Quotas.SurveyQuota(id, limit, condition, whenFull));
+        }
+        if (quotas.Select(q => q.Id).Distinct(StringComparer.Ordinal).Count() < quotas.Count) errors.Add("quotas", "Two quotas have the same id.");
+        return quotas;
     }
 
     private static List<string> HiddenFields(List<string?>? names, FieldErrors errors)

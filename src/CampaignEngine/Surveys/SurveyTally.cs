@@ -23,8 +23,16 @@ public static class SurveyTally
     /// <summary>The upper bounds, in seconds, of the spans times to complete are counted in; the last is open.</summary>
     public static readonly int[] TimeBuckets = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 420, 600, 900, 1200, 1800, 2700, 3600, 7200, 14400, 86400];
 
+    /// <summary>Responses kept past a full quota that lets them through, counted nowhere else.</summary>
+    public const string OverQuotaCounter = "~over";
+
     public static void Project(SurveyResponseData data, ProjectionRow row)
     {
+        if (data.OverQuota == true)
+        {
+            row.Count(CounterRow, OverQuotaCounter);
+            return;
+        }
         row.Count(CompletedCounter);
         if (data.Seconds is { } seconds)
         {
@@ -68,6 +76,7 @@ public static class SurveyTally
         {
             Started = started,
             CompletionRate = Percent(completed, started),
+            OverQuota = counters[OverQuotaCounter],
             MedianSeconds = Median(Enumerable.Range(0, TimeBuckets.Length + 1).Select(b => counters["~t" + b.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList()),
         };
     }

@@ -18,7 +18,7 @@ internal static class TestKinds
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CampaignStorage"] = "UseDevelopmentStorage=true" }).Build()));
 
     // After Contest: static properties are set in the order they are written.
-    public static CampaignKinds All { get; } = new([new PollKind(PageFixtures.PollViews), Contest, new SurveyKind(new SurveyPages(PageFixtures.Views, TimeProvider.System), TimeProvider.System)]);
+    public static CampaignKinds All { get; } = new([new PollKind(PageFixtures.PollViews), Contest, new SurveyKind(new SurveyPages(PageFixtures.Views, TimeProvider.System), TimeProvider.System, null!)]);
 
     /// <summary>Extra request fields (a kind's section, or its top-level fields) from an anonymous object.</summary>
     public static Dictionary<string, JsonElement> Fields(object fields) =>

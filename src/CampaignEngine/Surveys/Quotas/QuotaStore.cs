@@ -1,0 +1,78 @@
+using Azure;
+using Azure.Data.Tables;
+using CampaignEngine.Storage;
+
+namespace CampaignEngine.Surveys.Quotas;
+
+/// <summary>
+/// What each survey quota has taken: one row per quota (partition: the survey), its count replaced under its ETag, so
+/// two instances taking the last place at once cannot both have it: one replace wins, the other reads again and finds
+/// the quota full. Every fan of one quota meets on one row, which is what "never over" costs: a few hundred takes a
+/// second per quota on the table service, with retries under contention.
+/// </summary>
+public sealed class QuotaStore(StorageClients clients, StorageNames names)
+{
+    private const string CountProperty = "Count";
+    private const int MaxAttempts = 60;
+
+    private TableClient Table => clients.Tables.GetTableClient(names.QuotasTable);
+
+    /// <summary>Takes one place of the quota; false when all <paramref name="limit"/> are taken.</summary>
+    public async Task<bool> TryTakeAsync(string slug, string quota, long limit, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, quota, cancellationToken: cancellationToken);
+                if (!row.HasValue)
+                {
+                    if (limit < 1) return false;
+                    await Table.AddEntityAsync(new TableEntity(slug, quota) { [CountProperty] = 1L }, cancellationToken);
+                    return true;
+                }
+                var count = row.Value!.GetInt64(CountProperty) ?? 0;
+                if (count >= limit) return false;
+                await Table.UpdateEntityAsync(new TableEntity(slug, quota) { [CountProperty] = count + 1 }, row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another take won this round: read again, after a moment that spreads the next round out.
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Gives a place back (its submission could not be queued).</summary>
+    public async Task GiveBackAsync(string slug, string quota, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, quota, cancellationToken: cancellationToken);
+                if (!row.HasValue) return;
+                var count = row.Value!.GetInt64(CountProperty) ?? 0;
+                if (count <= 0) return;
+                await Table.UpdateEntityAsync(new TableEntity(slug, quota) { [CountProperty] = count - 1 }, row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Every quota's count of the survey, by quota id.</summary>
+    public async Task<Dictionary<string, long>> CountsAsync(string slug, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {slug}"), cancellationToken: cancellationToken))
+        {
+            counts[row.RowKey] = row.GetInt64(CountProperty) ?? 0;
+        }
+        return counts;
+    }
+}
