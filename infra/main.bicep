@@ -109,6 +109,7 @@ var tableNames = [
   'challenges'
   'entries'
   'quotas'
+  'drafts'
 ]
 var mediaContainerName = 'media'
 var uploadsContainerName = 'uploads'

@@ -76,7 +76,7 @@ public static class CampaignEngineApp
         services.AddSingleton<CampaignEditor>().AddSingleton<CampaignPresenter>();
         services.AddSingleton<QueueOutbox>().AddSingleton<OutboundQueues>().AddSingleton<OutboxDrainer>()
             .AddSingleton<ITimerFunction, OutboxDrainFunction>();
-        services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>().AddSingleton<SubmissionUploads>()
+        services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>().AddSingleton<SubmissionUploads>().AddSingleton<Drafts>()
             .AddSingleton<ParticipationReader>().AddSingleton<FormTokens>().AddSingleton<CrossSiteGuard>();
         services.AddFairPlay();
         services.AddReview();

@@ -19,6 +19,7 @@ internal static class OpenApiIntroduction
         ("Contacts", "The contact details fans left, each with its purposes and its consent and withdrawal records, for export; withdrawing consent to offers."),
         ("Review", "Submissions held as suspect (a headless browser, a burst from one network or device): list them with their signals, then release them into the count or discard them, each exactly once."),
         ("Contests", "A contest's entries by moderation status, moderation one at a time or in bulk (approve, reject, feature, delete), the leaderboard of approved entries by votes, its jurors, and its winners."),
+        ("Surveys", "A survey's responses as CSV or an Excel workbook, one row each, and a question's written answers a page at a time, searchable."),
         ("Jury", "For a contest's jurors, with the juror key the marketer was given: the gallery's entries, and a score 0 to 10 on each criterion for each."),
         ("Operations", "Health and queue upkeep, for whoever runs the engine."),
         ("Fan pages", "The HTML pages fans see (they work without JavaScript) and the QR codes that lead to them."),

@@ -25,6 +25,15 @@ public interface ISubmissionAction
     /// </summary>
     bool HasFanRoute => true;
 
+    /// <summary>
+    /// Whether its steps leave drafts (<see cref="SubmissionCheck.Draft"/>) a returning fan goes on from, deleted once the
+    /// submission is accepted.
+    /// </summary>
+    bool KeepsDrafts => false;
+
+    /// <summary>The input a kept draft stands for, shown to the fan who left it as the step they were on; null: none.</summary>
+    IFanInput? ReadDraft(string draft) => null;
+
     /// <summary>The type of the JSON body, for strict reading and the OpenAPI document.</summary>
     Type InputType { get; }
 
@@ -106,13 +115,13 @@ public sealed record AllowanceCap(int PerParticipant, VotingPeriod Period)
 /// <see cref="IsStep"/>: neither; the input is one step of a form of several pages (a survey's Next or Back), so nothing
 /// is submitted and the kind's page shows the step the input leads to.
 /// <see cref="Starts"/>: a step that begins something worth counting (a survey's first Next), submitted as that action.
+/// <see cref="Draft"/>: what to keep of a step for this device, so the fan can come back to it (<see cref="Submissions.Drafts"/>).
 public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null, bool IsStep = false,
-    StepStart? Starts = null)
+    StepStart? Starts = null, string? Draft = null)
 {
     public static SubmissionCheck Valid(string data, IReadOnlyList<Attachment>? attachments = null) => new(data, null, attachments);
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
-    public static SubmissionCheck Step { get; } = new(null, null, IsStep: true);
-    public static SubmissionCheck StepThatStarts(ISubmissionAction start, string data) => new(null, null, IsStep: true, Starts: new StepStart(start, data));
+    public static SubmissionCheck Step(string? draft = null, StepStart? starts = null) => new(null, null, IsStep: true, Starts: starts, Draft: draft);
 }
 
 /// <summary>

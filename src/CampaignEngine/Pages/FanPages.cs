@@ -23,6 +23,8 @@ public sealed class FanPages(
     TimeProvider time,
     RenderedPages rendered,
     ParticipationReader participants,
+    VoterCookies cookies,
+    Drafts drafts,
     FormTokens tokens,
     IOptions<FanPagesOptions> options,
     ILogger<FanPages> logger)
@@ -72,6 +74,15 @@ public sealed class FanPages(
         _ => ErrorAsync(http, campaign, StatusCodes.Status400BadRequest, FanMessage.BadRequest),
     };
 
+    /// <summary>The step a returning fan left a form of several pages on, from the draft their device left; null when none.</summary>
+    private async Task<FormState?> DraftAsync(HttpContext http, Campaign campaign, CancellationToken ct) =>
+        kinds.Get(campaign.Kind).Actions.FirstOrDefault(a => a.KeepsDrafts) is { } stepping
+        && cookies.ReadDevice(http.Request) is { } device
+        && await drafts.FindAsync(campaign.Slug, cookies.VoterKey(campaign.Slug, device), ct) is { } draft
+        && stepping.ReadDraft(draft) is { } input
+            ? new FormState(input, SubmissionRefusal.NextStep, null)
+            : null;
+
     internal async Task<IResult> CampaignAsync(string slug, HttpContext http, CancellationToken ct)
     {
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
@@ -83,7 +94,8 @@ public sealed class FanPages(
         {
             // A returning fan's own page (their choice, the standing): rendered for them, never shared or stored.
             var standing = availability is Availability.Open or Availability.Closed ? await results.GetResultsAsync(campaign, ct) : null;
-            var own = PagesOf(campaign).Campaign(campaign, availability, links, standing, participation: participation);
+            var resumed = availability == Availability.Open ? await DraftAsync(http, campaign, ct) : null;
+            var own = PagesOf(campaign).Campaign(campaign, availability, links, standing, resumed, participation);
             return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(own), "private, no-store", policy: FanPolicy.For(campaign));
         }
         if (http.Request.QueryString.HasValue && PagesOf(campaign).CampaignForLink(campaign, availability, links, http.Request.Query) is { } linked)

@@ -26,6 +26,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>What each survey quota has taken: a row per quota, its count replaced under its ETag.</summary>
     public string QuotasTable => prefix + "quotas";
 
+    /// <summary>Where a fan left a form of several pages, per campaign and device (<see cref="Submissions.Drafts"/>).</summary>
+    public string DraftsTable => prefix + "drafts";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -40,7 +43,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable, QuotasTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable, QuotasTable, DraftsTable];
 
     public IEnumerable<string> Queues =>
         [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue), Queue(QueueNames.EntryImages), Poison(Queue(QueueNames.EntryImages))];

@@ -26,6 +26,7 @@ public sealed class SubmissionAcceptor(
     CaptchaGate captchas,
     OutboundQueues queues,
     SubmissionUploads uploads,
+    Drafts drafts,
     TimeProvider time,
     ILogger<SubmissionAcceptor> logger)
 {
@@ -44,7 +45,7 @@ public sealed class SubmissionAcceptor(
         var check = await action.CheckAsync(campaign, input, cancellationToken);
         if (check.IsStep)
         {
-            if (check.Starts is { } start) await RecordStartAsync(campaign, start, now, http, cancellationToken);
+            await TakeStepAsync(campaign, check, now, http, cancellationToken);
             return SubmissionOutcome.Refused(SubmissionRefusal.NextStep);
         }
         if (check.Errors is { } invalid)
@@ -195,6 +196,8 @@ public sealed class SubmissionAcceptor(
             return SubmissionOutcome.Refused(SubmissionRefusal.Unavailable);
         }
 
+        // The fan's draft has become their submission; nothing of it stays.
+        if (action.KeepsDrafts && cookieDevice is not null) await drafts.DeleteAsync(campaign.Slug, participant, cancellationToken);
         return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, data);
     }
 
@@ -216,15 +219,27 @@ public sealed class SubmissionAcceptor(
     /// any submission, but without the fair-play checks, since it grants nothing (stuffing starts only lowers a
     /// completion rate) and the step carries no challenge. A queue that does not answer costs the figure, not the fan.
     /// </summary>
-    private async Task RecordStartAsync(Campaign campaign, StepStart start, DateTimeOffset now, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>What a step leaves: the start it records, and the draft this device can come back to.</summary>
+    private async Task TakeStepAsync(Campaign campaign, SubmissionCheck check, DateTimeOffset now, HttpContext http, CancellationToken cancellationToken)
     {
-        var action = start.Action;
         var cookieDevice = cookies.ReadDevice(http.Request);
         var deviceId = cookieDevice ?? VoterCookies.NewDeviceId();
+        var cookieSet = cookieDevice is not null;
+        if (check.Starts is { } start) cookieSet |= await RecordStartAsync(campaign, start, deviceId, !cookieSet, now, http, cancellationToken);
+        if (check.Draft is not { } draft) return;
+        if (!cookieSet) cookies.WriteDevice(http.Response, deviceId);
+        await drafts.SaveAsync(campaign.Slug, cookies.VoterKey(campaign.Slug, deviceId), draft, cancellationToken);
+    }
+
+    /// <returns>Whether it set the device cookie.</returns>
+    private async Task<bool> RecordStartAsync(
+        Campaign campaign, StepStart start, string deviceId, bool newDevice, DateTimeOffset now, HttpContext http, CancellationToken cancellationToken)
+    {
+        var action = start.Action;
         var rule = action.AllowanceOf(campaign);
         var period = rule.PeriodKey(now, CampaignTime.Zone(campaign.TimeZone), start.Data);
-        var used = cookieDevice is null ? 0 : cookies.ReadUsed(http.Request, campaign.Slug, action.Code, deviceId, period) ?? 0;
-        if (used >= rule.PerParticipant) return;
+        var used = newDevice ? 0 : cookies.ReadUsed(http.Request, campaign.Slug, action.Code, deviceId, period) ?? 0;
+        if (used >= rule.PerParticipant) return false;
         var participant = cookies.VoterKey(campaign.Slug, deviceId);
         var slot = used + 1;
         var receipt = cookies.Receipt(action.Code, participant, period, slot);
@@ -237,9 +252,10 @@ public sealed class SubmissionAcceptor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Could not record a start for {Campaign}", campaign.Slug);
-            return;
+            return false;
         }
-        Answer(http, campaign, action, deviceId, cookieDevice is null, period, slot, receipt, start.Data);
+        Answer(http, campaign, action, deviceId, newDevice, period, slot, receipt, start.Data);
+        return newDevice;
     }
 
     /// <summary>

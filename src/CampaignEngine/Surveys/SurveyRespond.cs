@@ -59,6 +59,7 @@ public sealed class SurveyRespond(SurveyStart start, TimeProvider time, Quotas.Q
         return new SurveyResponseRequest
         {
             ResponseId = Blank(form[ResponseField].FirstOrDefault()),
+            MintedId = Guid.NewGuid().ToString("N"),
             Fields = fields,
             Hidden = hidden,
             Page = form[PageField].FirstOrDefault(),
@@ -82,14 +83,14 @@ public sealed class SurveyRespond(SurveyStart start, TimeProvider time, Quotas.Q
 
         if (response.Fields is not null && SurveyFlow.IndexOf(survey, response.Page) is var page and >= 0)
         {
-            if (response.Nav == SurveyResponseRequest.Back) return SubmissionCheck.Step;
+            if (response.Nav == SurveyResponseRequest.Back) return SubmissionCheck.Step(Draft(survey, response));
             var upToHere = SurveyFlow.Follow(survey, fields, until: page);
             var onThisPage = upToHere.ErrorsOn(survey, page).ToList();
             if (onThisPage.Count > 0) return Invalid(onThisPage);
             if (upToHere.Path[^1] == page && SurveyFlow.NextPage(survey, page, upToHere.Answers) is not null)
             {
                 // The first Next mints the response's id (the page it leads to carries it): that is when a response starts.
-                return response.ResponseId is null ? SubmissionCheck.StepThatStarts(start, "") : SubmissionCheck.Step;
+                return SubmissionCheck.Step(Draft(survey, response), response.ResponseId is null ? new StepStart(start, "") : null);
             }
         }
 
@@ -106,6 +107,40 @@ public sealed class SurveyRespond(SurveyStart start, TimeProvider time, Quotas.Q
         }
         return SubmissionCheck.Valid(data);
     }
+
+    public bool KeepsDrafts => true;
+
+    /// <summary>Where the step leads, and every answer so far: what a fan coming back on this device goes on from.</summary>
+    private string Draft(SurveySettings survey, SurveyResponseRequest response)
+    {
+        var step = SurveyStep.Of(survey, new FormState(response, SubmissionRefusal.NextStep, null), contact: false, time.GetUtcNow());
+        return JsonSerializer.Serialize(new SurveyDraft(survey.Pages[step.Page].Id, step.ResponseId, step.StartedAt?.ToUnixTimeSeconds(), step.Fields, step.Hidden),
+            MessageJson.Options);
+    }
+
+    public IFanInput? ReadDraft(string draft)
+    {
+        try
+        {
+            var kept = JsonSerializer.Deserialize<SurveyDraft>(draft, MessageJson.Options);
+            return kept is null ? null : new SurveyResponseRequest
+            {
+                Page = kept.Page,
+                Nav = SurveyResponseRequest.Resume,
+                ResponseId = kept.Response,
+                StartedAt = kept.Started is { } started ? DateTimeOffset.FromUnixTimeSeconds(started) : null,
+                Fields = kept.Fields,
+                Hidden = new Dictionary<string, string>(kept.Hidden),
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record SurveyDraft(
+        string Page, string? Response, long? Started, IReadOnlyDictionary<string, IReadOnlyList<string>> Fields, IReadOnlyDictionary<string, string> Hidden);
 
     /// <summary>
     /// The hidden fields' values the survey declares. A form's come from a link anyone can edit, so what does not fit is

@@ -56,8 +56,14 @@ public sealed record SurveyResponseRequest : IFanInput
     /// <summary>The button pressed on a form's page: <see cref="Next"/> (also the last page's Submit) or <see cref="Back"/>.</summary>
     [JsonIgnore] public string? Nav { get; init; }
 
+    /// <summary>The id this response takes if it has none yet (its first step mints it); the same for the check and the page it leads to.</summary>
+    [JsonIgnore] public string? MintedId { get; init; }
+
     public const string Next = "next";
     public const string Back = "back";
+
+    /// <summary>Not a button: a kept draft, shown at the page it was left on.</summary>
+    public const string Resume = "resume";
 
     string? IFanInput.IdempotencyKey => ResponseId;
 }

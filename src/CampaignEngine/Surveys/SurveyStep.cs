@@ -45,6 +45,7 @@ public sealed record SurveyStep(
         var position = IndexOnPath(toCurrent.Path, current);
         var (target, errors) = form.Refusal switch
         {
+            SubmissionRefusal.NextStep when input.Nav == SurveyResponseRequest.Resume => (current, (IReadOnlyList<AnswerError>)[]),
             SubmissionRefusal.NextStep when input.Nav == SurveyResponseRequest.Back => (position > 0 ? toCurrent.Path[position - 1] : 0, (IReadOnlyList<AnswerError>)[]),
             SubmissionRefusal.NextStep => (SurveyFlow.NextPage(survey, current, toCurrent.Answers) ?? current, []),
             SubmissionRefusal.InvalidInput => Refused(survey, fields, toCurrent, current),
@@ -52,7 +53,7 @@ public sealed record SurveyStep(
         };
         var toTarget = SurveyFlow.Follow(survey, fields, until: target);
         return new SurveyStep(survey, target, IndexOnPath(toTarget.Path, target), fields, toTarget.Answers, errors,
-            input.ResponseId ?? Guid.NewGuid().ToString("N"), input)
+            input.ResponseId ?? input.MintedId ?? Guid.NewGuid().ToString("N"), input)
         {
             ShowsContact = contact && EndsAfter(survey, target),
             Hidden = SurveyRespond.HiddenValues(survey, input, new FieldErrors()),

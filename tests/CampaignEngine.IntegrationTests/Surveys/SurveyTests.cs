@@ -238,4 +238,38 @@ public sealed class SurveyTests(EngineFixture fixture) : IClassFixture<EngineFix
         }
         Assert.Equal(["{\"source\":\"instagram\",\"store\":\"42\"}", "{\"store\":\"7\"}"], stored.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task AFanWhoLeavesMidwayComesBackOnTheSameDeviceToThePageTheyLeftWithTheirAnswers()
+    {
+        var slug = await CreateAsync(Host, "resume");
+        using var fan = Host.CreateClient();
+        var second = await PressAsync(fan, await fan.GetPageAsync($"/c/{slug}"), "next", ("q.dish", "other"), ("q.dish.other", "Salmorejo"), ("q.nps", "7"));
+        await PressAsync(fan, second, "next", ("q.why", "Thick and cold."), ("q.visits", "3"));
+
+        // The tab is closed; later the fan opens the link again on the same device.
+        var back = await fan.GetPageAsync($"/c/{slug}");
+        Assert.True(back.Response.Headers.CacheControl?.NoStore);
+        Assert.Equal(["grid", "order"], Questions(back));
+        Assert.Equal("Salmorejo", back.Document.QuerySelector("input[type=hidden][name='q.dish.other']")?.GetAttribute("value"));
+        Assert.Equal("Thick and cold.", back.Document.QuerySelector("input[type=hidden][name='q.why']")?.GetAttribute("value"));
+        // Another device starts afresh.
+        using var other = Host.CreateClient();
+        Assert.Equal(["dish", "nps", "name-it"], Questions(await other.GetPageAsync($"/c/{slug}")));
+
+        var done = await PressAsync(fan, back, "next", ("q.grid.taste", "good"));
+        Assert.Equal(HttpStatusCode.SeeOther, done.Response.StatusCode);
+        var results = await WaitForResponsesAsync(Host, slug, 1);
+        Assert.Equal(1, Counts(Question(results, "dish"))["other"]);
+        Assert.Equal(3.0, Question(results, "visits").GetProperty("average").GetDouble());
+        Assert.Equal(1, results.GetProperty("started").GetInt64());
+        // The draft went with the response: nothing of it is kept.
+        var drafts = new List<string>();
+        await foreach (var row in Host.Tables.GetTableClient(Host.Names.DraftsTable).QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == slug))
+        {
+            drafts.Add(row.RowKey);
+        }
+        Assert.Empty(drafts);
+        Assert.Null((await fan.GetPageAsync($"/c/{slug}")).Document.QuerySelector("form#survey-form"));
+    }
 }
