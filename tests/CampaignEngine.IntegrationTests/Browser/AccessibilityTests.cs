@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using CampaignEngine.IntegrationTests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -87,10 +86,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 
     private async Task<IEnumerable<string>> ViolationsAsync(IPage page, string name)
     {
-        var results = await page.RunAxe();
-        output.WriteLine($"{name}: {results.Violations.Length} violations, {results.Passes.Length} passes");
-        if (results.Violations.Length > 0) await BrowserFixture.ScreenshotAsync(page, "axe-" + name.Replace('/', '-'));
-        return results.Violations.Select(v =>
-            $"{name}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}");
+        var violations = await BrowserFixture.AxeViolationsAsync(page, name, output);
+        if (violations.Count > 0) await BrowserFixture.ScreenshotAsync(page, "axe-" + name.Replace('/', '-'));
+        return violations;
     }
 }

@@ -1,6 +1,8 @@
 using CampaignEngine.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace CampaignEngine.IntegrationTests.Browser;
 
@@ -31,6 +33,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The POSTs the engine received, headers as the browser sent them.</summary>
     public RequestLog Received => Host.Services.GetRequiredService<RequestLog>();
+
+    /// <summary>A 360 px phone with JavaScript off, in <paramref name="locale"/>.</summary>
+    public static BrowserNewContextOptions Phone(string locale) => new()
+    {
+        JavaScriptEnabled = false,
+        Locale = locale,
+        ViewportSize = new() { Width = 360, Height = 740 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+    };
+
+    /// <summary>Runs axe-core on the page (its context needs JavaScript on); each violation as a line naming <paramref name="name"/>.</summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page, string name, ITestOutputHelper output)
+    {
+        var results = await page.RunAxe();
+        output.WriteLine($"{name}: {results.Violations.Length} violations, {results.Passes.Length} passes");
+        return results.Violations.Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}").ToList();
+    }
 
     /// <summary>Saves a full-page screenshot under TestResults/screenshots and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CampaignEngine.Contests;
 using CampaignEngine.IntegrationTests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static CampaignEngine.IntegrationTests.Contests.Contests;
@@ -16,7 +15,7 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
     public async Task AFanEntersAndAnotherVotesFromTheGalleryOnAPhoneWithoutJavaScriptInPersian()
     {
         var slug = await CreateAsync(browser.Host, "fa-contest", locale: "fa");
-        await using var context = await browser.Browser.NewContextAsync(Phone("fa-IR"));
+        await using var context = await browser.Browser.NewContextAsync(BrowserFixture.Phone("fa-IR"));
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(browser.Url($"/c/{slug}"));
@@ -65,7 +64,7 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
     public async Task APhotoEntrySentFromAPhoneWithoutJavaScriptShowsInTheHebrewGalleryRightToLeftAndTakesAVote()
     {
         var slug = await CreateAsync(browser.Host, "he-photos", new { entryType = "photo" }, locale: "he");
-        var phone = Phone("he-IL");
+        var phone = BrowserFixture.Phone("he-IL");
         await using var context = await browser.Browser.NewContextAsync(phone);
         var page = await context.NewPageAsync();
 
@@ -150,24 +149,12 @@ public sealed class ContestBrowserTests(BrowserFixture browser, ITestOutputHelpe
             ("leaderboard", $"/c/{slug}/leaderboard"), ("shuffled", $"/c/{slug}/gallery?sort=random") })
         {
             await Eventually.ReturnsAsync(async () => (await page.GotoAsync(browser.Url(path)))!.Status, s => s == 200, TimeSpan.FromSeconds(20), path);
-            var results = await page.RunAxe();
-            output.WriteLine($"{locale}/{name}: {results.Violations.Length} violations, {results.Passes.Length} passes");
-            failures.AddRange(results.Violations.Select(v => $"{locale}/{name}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}"));
+            failures.AddRange(await BrowserFixture.AxeViolationsAsync(page, $"{locale}/{name}", output));
             Shot(await BrowserFixture.ScreenshotAsync(page, $"contest-{name}-{locale}-390"));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>A 360 px phone with JavaScript off, in <paramref name="locale"/>.</summary>
-    private static BrowserNewContextOptions Phone(string locale) => new()
-    {
-        JavaScriptEnabled = false,
-        Locale = locale,
-        ViewportSize = new() { Width = 360, Height = 740 },
-        DeviceScaleFactor = 2,
-        IsMobile = true,
-        HasTouch = true,
-    };
 
     private void Shot(string path) => output.WriteLine($"screenshot: {path}");
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CampaignEngine.IntegrationTests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static CampaignEngine.IntegrationTests.Surveys.Surveys;
@@ -24,7 +23,7 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, ITestOutputHelper
     public async Task AFanAnswersAPersianSurveyOnAPhoneWithoutJavaScriptWithErrorsBackAndASkip()
     {
         var slug = await CreateAsync(browser.Host, "fa-survey", Persian, locale: "fa");
-        await using var context = await browser.Browser.NewContextAsync(Phone("fa-IR"));
+        await using var context = await browser.Browser.NewContextAsync(BrowserFixture.Phone("fa-IR"));
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(browser.Url($"/c/{slug}"));
@@ -71,7 +70,7 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.WaitForURLAsync(new Regex($"/c/{slug}/thanks"));
 
         // A low score ends the survey after the first page.
-        await using var critic = await browser.Browser.NewContextAsync(Phone("fa-IR"));
+        await using var critic = await browser.Browser.NewContextAsync(BrowserFixture.Phone("fa-IR"));
         var other = await critic.NewPageAsync();
         await other.GotoAsync(browser.Url($"/c/{slug}"));
         await other.Locator("label[for=dish-1]").ClickAsync();
@@ -107,9 +106,7 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, ITestOutputHelper
 
         async Task Check(string name)
         {
-            var results = await page.RunAxe();
-            output.WriteLine($"{locale}/{name}: {results.Violations.Length} violations, {results.Passes.Length} passes");
-            failures.AddRange(results.Violations.Select(v => $"{locale}/{name}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}"));
+            failures.AddRange(await BrowserFixture.AxeViolationsAsync(page, $"{locale}/{name}", output));
             Shot(await BrowserFixture.ScreenshotAsync(page, $"survey-{name}-{locale}-390"));
         }
 
@@ -133,16 +130,6 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>A 360 px phone with JavaScript off, in <paramref name="locale"/>.</summary>
-    private static BrowserNewContextOptions Phone(string locale) => new()
-    {
-        JavaScriptEnabled = false,
-        Locale = locale,
-        ViewportSize = new() { Width = 360, Height = 740 },
-        DeviceScaleFactor = 2,
-        IsMobile = true,
-        HasTouch = true,
-    };
 
     private void Shot(string path) => output.WriteLine($"screenshot: {path}");
 }

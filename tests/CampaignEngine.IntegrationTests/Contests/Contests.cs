@@ -12,25 +12,9 @@ namespace CampaignEngine.IntegrationTests.Contests;
 /// <summary>What contest tests share: a contest through the API, entries and votes as fans send them, the marketer's lists.</summary>
 internal static class Contests
 {
-    public static async Task<string> CreateAsync(
-        EngineHost host, string stem, object? contest = null, string? contact = null, bool publish = true, string locale = "en")
-    {
-        var slug = $"{stem}-{Guid.NewGuid():N}"[..Math.Min(40, stem.Length + 13)];
-        var body = new Dictionary<string, object?>
-        {
-            ["kind"] = "contest",
-            ["slug"] = slug,
-            ["title"] = "Create our next donut",
-            ["description"] = "Send your idea; the public picks the winner.",
-            ["contest"] = contest ?? new { },
-            ["locale"] = locale,
-        };
-        if (contact is not null) body["contact"] = new { mode = contact, consentText = "Send me offers from Test Brand." };
-        using var created = await host.Admin.PostAsJsonAsync("/api/campaigns", body);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        if (publish) (await host.Admin.PostAsync($"/api/campaigns/{slug}/publish", null)).EnsureSuccessStatusCode();
-        return slug;
-    }
+    public static Task<string> CreateAsync(
+        EngineHost host, string stem, object? contest = null, string? contact = null, bool publish = true, string locale = "en") =>
+        KindCampaigns.CreateAsync(host, "contest", stem, "Create our next donut", "Send your idea; the public picks the winner.", contest ?? new { }, locale, contact, publish);
 
     public static async Task<string> EnterAsync(HttpClient fan, string slug, string title, string? caption = null)
     {

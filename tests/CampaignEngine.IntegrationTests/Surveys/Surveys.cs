@@ -35,24 +35,9 @@ internal static class Surveys
         }
         """;
 
-    public static async Task<string> CreateAsync(EngineHost host, string stem, string? section = null, string locale = "en", bool publish = true, string? contact = null)
-    {
-        var slug = $"{stem}-{Guid.NewGuid():N}"[..Math.Min(40, stem.Length + 13)];
-        var body = new Dictionary<string, object?>
-        {
-            ["kind"] = "survey",
-            ["slug"] = slug,
-            ["title"] = "Summer menu survey",
-            ["description"] = "Help us pick the summer menu.",
-            ["survey"] = JsonDocument.Parse(section ?? Section).RootElement,
-            ["locale"] = locale,
-        };
-        if (contact is not null) body["contact"] = new { mode = contact, consentText = "Send me offers from Test Brand." };
-        using var created = await host.Admin.PostAsJsonAsync("/api/campaigns", body);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        if (publish) (await host.Admin.PostAsync($"/api/campaigns/{slug}/publish", null)).EnsureSuccessStatusCode();
-        return slug;
-    }
+    public static Task<string> CreateAsync(EngineHost host, string stem, string? section = null, string locale = "en", bool publish = true, string? contact = null) =>
+        KindCampaigns.CreateAsync(host, "survey", stem, "Summer menu survey", "Help us pick the summer menu.", JsonDocument.Parse(section ?? Section).RootElement,
+            locale, contact, publish);
 
     /// <summary>
     /// Posts the page's form as a browser would: every field as the page has it (hidden ones, ticked boxes, typed text,
