@@ -13,6 +13,17 @@ public static class SurveyResultViews
     {
         var view = new QuestionResultView(q.Text, locale.Count("answers", q.Answered), Headline(locale, q));
         if (q.Options is { } options) return view with { Bars = Bars(locale, options.Select(o => (o.Id == SurveyQuestion.OtherOption && o.Label == "Other" ? locale["survey_other_choice"] : o.Label, o.Count, o.Percent))) };
+        // NPS as its three groups: eleven bars say less, and run long on a phone.
+        if (q.Nps is { } nps)
+        {
+            return view with
+            {
+                Bars = Bars(locale, [
+                    (locale["survey_nps_detractors"], nps.Detractors, nps.DetractorPercent),
+                    (locale["survey_nps_passives"], nps.Passives, nps.PassivePercent),
+                    (locale["survey_nps_promoters"], nps.Promoters, nps.PromoterPercent)]),
+            };
+        }
         if (q.Distribution is { } points) return view with { Bars = Bars(locale, points.Select(p => (locale.Number(p.Value), p.Count, p.Percent))) };
         if (q.Matrix is { } rows)
         {
@@ -35,8 +46,7 @@ public static class SurveyResultViews
 
     private static string? Headline(PageLocale locale, QuestionResult q) => q switch
     {
-        { Nps: { } nps } when q.Answered > 0 => locale.Format("survey_nps_score", Signed(locale, nps.Score),
-            locale.Percent(nps.PromoterPercent), locale.Percent(nps.PassivePercent), locale.Percent(nps.DetractorPercent)),
+        { Nps: { } nps } when q.Answered > 0 => locale.Format("survey_nps", Signed(locale, nps.Score)),
         { Average: { } average } => locale.Format("survey_average", locale.Decimal(average)),
         _ => null,
     };
@@ -48,7 +58,8 @@ public static class SurveyResultViews
     {
         var list = rows.ToList();
         var max = list.Count == 0 ? 0 : list.Max(r => r.Count);
-        return list.Select(r => new BarView(r.Label, $"{locale.Number(r.Count)} · {locale.Percent(r.Percent)}",
+        // "1 (50%)", not "1 · 50%": beside Persian digits a middle dot reads as a zero.
+        return list.Select(r => new BarView(r.Label, $"{locale.Number(r.Count)} ({locale.Percent(r.Percent)})",
             Math.Clamp(r.Percent, 0, 100).ToString("0.#", CultureInfo.InvariantCulture), max > 0 && r.Count == max)).ToList();
     }
 }

@@ -195,7 +195,7 @@ public sealed class SurveyTests(EngineFixture fixture) : IClassFixture<EngineFix
         Assert.Equal(["Which dish should come back?", "How likely are you to recommend us?", "Rate us"],
             page.Document.QuerySelectorAll(".survey-result h2").Select(h => h.TextContent));
         var dishes = page.Document.QuerySelectorAll(".survey-result")[0];
-        Assert.Equal(["2 · 66.7%", "1 · 33.3%", "0 · 0.0%"], dishes.QuerySelectorAll(".result-figures").Select(f => f.TextContent));
+        Assert.Equal(["2 (66.7%)", "1 (33.3%)", "0 (0.0%)"], dishes.QuerySelectorAll(".result-figures").Select(f => f.TextContent));
         Assert.Equal("66.7", dishes.QuerySelector("svg.bar rect")?.GetAttribute("width"));
         Assert.Contains("NPS +33.3", page.Document.QuerySelectorAll(".survey-result")[1].TextContent);
         Assert.DoesNotContain("Visits this year", page.Source);
