@@ -116,9 +116,11 @@ public sealed record AllowanceCap(int PerParticipant, VotingPeriod Period)
 /// is submitted and the kind's page shows the step the input leads to.
 /// <see cref="Starts"/>: a step that begins something worth counting (a survey's first Next), submitted as that action.
 /// <see cref="Draft"/>: what to keep of a step for this device, so the fan can come back to it (<see cref="Submissions.Drafts"/>).
+/// <see cref="Refusal"/>: refused outright, for a reason no field names (a survey's quota that the answers so far put the fan in is full).
 public sealed record SubmissionCheck(string? Data, FieldErrors? Errors, IReadOnlyList<Attachment>? Attachments = null, bool IsStep = false,
-    StepStart? Starts = null, string? Draft = null)
+    StepStart? Starts = null, string? Draft = null, SubmissionRefusal? Refusal = null)
 {
+    public static SubmissionCheck Refuse(SubmissionRefusal refusal) => new(null, null, Refusal: refusal);
     public static SubmissionCheck Valid(string data, IReadOnlyList<Attachment>? attachments = null) => new(data, null, attachments);
     public static SubmissionCheck Invalid(FieldErrors errors) => new(null, errors);
     public static SubmissionCheck Step(string? draft = null, StepStart? starts = null) => new(null, null, IsStep: true, Starts: starts, Draft: draft);

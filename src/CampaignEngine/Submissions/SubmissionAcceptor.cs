@@ -43,6 +43,7 @@ public sealed class SubmissionAcceptor(
         }
 
         var check = await action.CheckAsync(campaign, input, cancellationToken);
+        if (check.Refusal is { } refused) return SubmissionOutcome.Refused(refused);
         if (check.IsStep)
         {
             await TakeStepAsync(campaign, check, now, http, cancellationToken);

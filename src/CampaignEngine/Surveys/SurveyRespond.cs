@@ -72,8 +72,31 @@ public sealed class SurveyRespond(SurveyStart start, TimeProvider time, Quotas.Q
         };
     }
 
-    public ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Check(campaign.SettingsAs<SurveySettings>(), (SurveyResponseRequest)input));
+    public async ValueTask<SubmissionCheck> CheckAsync(Campaign campaign, IFanInput input, CancellationToken cancellationToken)
+    {
+        var survey = campaign.SettingsAs<SurveySettings>();
+        var response = (SurveyResponseRequest)input;
+        var check = Check(survey, response);
+        // A fan whose answers so far put them in a full quota that ends is told now, not after the last page.
+        if (check.IsStep && response.Nav == SurveyResponseRequest.Next && survey.Quotas.Any(q => q.WhenFull == Quotas.QuotaFull.End)
+            && await InFullQuotaAsync(campaign.Slug, survey, response, cancellationToken))
+        {
+            return SubmissionCheck.Refuse(SubmissionRefusal.Full);
+        }
+        return check;
+    }
+
+    private async Task<bool> InFullQuotaAsync(string slug, SurveySettings survey, SurveyResponseRequest response, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(0, SurveyFlow.IndexOf(survey, response.Page));
+        var soFar = SurveyResponseData.Of(survey, SurveyFlow.Follow(survey, response.Fields ?? new Dictionary<string, IReadOnlyList<string>>(), until: page).Answers,
+            HiddenValues(survey, response, new FieldErrors()));
+        foreach (var quota in survey.Quotas.Where(q => q.WhenFull == Quotas.QuotaFull.End && Quotas.QuotaRules.Matches(q, survey, soFar)))
+        {
+            if (await quotas.IsFullAsync(slug, quota.Id, quota.Limit, cancellationToken)) return true;
+        }
+        return false;
+    }
 
     public SubmissionCheck Check(SurveySettings survey, SurveyResponseRequest response)
     {

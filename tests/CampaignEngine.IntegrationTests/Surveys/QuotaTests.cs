@@ -107,4 +107,25 @@ public sealed class QuotaTests(EngineFixture fixture) : IClassFixture<EngineFixt
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("survey.quotas[0].when.question", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
+
+    [Fact]
+    public async Task AFanWhoseFirstAnswersPutThemInAFullQuotaIsToldAtOnceNotAfterTheLastPage()
+    {
+        var section = Section.Replace("\"pages\": [",
+            "\"quotas\": [ { \"id\": \"gazpacho\", \"limit\": 1, \"when\": { \"question\": \"dish\", \"operator\": \"equals\", \"value\": \"gazpacho\" } } ], \"pages\": [");
+        var slug = await CreateAsync(Host, "quota-early", section);
+        using var api = Host.CreateClient(cookies: false, browserHeaders: false);
+        using var first = await api.PostAsJsonAsync($"/c/{slug}/responses", new { answers = new { dish = "gazpacho", nps = 9 } });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+
+        using var fan = Host.CreateClient();
+        var page = await fan.GetPageAsync($"/c/{slug}");
+        var full = await PressAsync(fan, page, "next", ("q.dish", "gazpacho"), ("q.nps", "9"));
+        Assert.Equal(HttpStatusCode.Conflict, full.Response.StatusCode);
+        Assert.Equal("This survey is full", full.Document.QuerySelector("h1")?.TextContent);
+        // A fan outside the quota goes on to the next page.
+        var next = await PressAsync(fan, page, "next", ("q.dish", "ceviche"), ("q.nps", "9"));
+        Assert.Equal(HttpStatusCode.OK, next.Response.StatusCode);
+        Assert.Equal(["visits"], Questions(next));
+    }
 }

@@ -65,6 +65,13 @@ public sealed class QuotaStore(StorageClients clients, StorageNames names)
         }
     }
 
+    /// <summary>Whether all <paramref name="limit"/> places are taken (a read: nothing is taken).</summary>
+    public async Task<bool> IsFullAsync(string slug, string quota, long limit, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, quota, [CountProperty], cancellationToken);
+        return (row.HasValue ? row.Value!.GetInt64(CountProperty) ?? 0 : 0) >= limit;
+    }
+
     /// <summary>Every quota's count of the survey, by quota id.</summary>
     public async Task<Dictionary<string, long>> CountsAsync(string slug, CancellationToken cancellationToken)
     {
