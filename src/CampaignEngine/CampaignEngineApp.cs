@@ -54,6 +54,7 @@ public static class CampaignEngineApp
         services.AddOptions<QueueListenerOptions>().BindConfiguration("QueueListener").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DraftOptions>().BindConfiguration(DraftOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProjectionOptions>().BindConfiguration(ProjectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerListenerOptions>().BindConfiguration(TimerListenerOptions.Section);
         services.ConfigureHttpJsonOptions(o => EngineJson.Configure(o.SerializerOptions));
@@ -77,6 +78,7 @@ public static class CampaignEngineApp
         services.AddSingleton<QueueOutbox>().AddSingleton<OutboundQueues>().AddSingleton<OutboxDrainer>()
             .AddSingleton<ITimerFunction, OutboxDrainFunction>();
         services.AddSingleton<VoterCookies>().AddSingleton<VoterLedger>().AddSingleton<RecentVotes>().AddSingleton<SubmissionAcceptor>().AddSingleton<SubmissionUploads>().AddSingleton<Drafts>()
+            .AddSingleton<DraftCleanupFunction>().AddSingleton<ITimerFunction>(s => s.GetRequiredService<DraftCleanupFunction>())
             .AddSingleton<ParticipationReader>().AddSingleton<FormTokens>().AddSingleton<CrossSiteGuard>();
         services.AddFairPlay();
         services.AddReview();

@@ -27,6 +27,7 @@ public sealed class SettingsTests
         (FanPagesOptions.Section, typeof(FanPagesOptions)),
         (ContactOptions.Section, typeof(ContactOptions)),
         (TimerListenerOptions.Section, typeof(TimerListenerOptions)),
+        (CampaignEngine.Submissions.DraftOptions.Section, typeof(CampaignEngine.Submissions.DraftOptions)),
         (NetworkLimitOptions.Section, typeof(NetworkLimitOptions)),
         (CampaignEngine.FairPlay.Challenges.ChallengeOptions.Section, typeof(CampaignEngine.FairPlay.Challenges.ChallengeOptions)),
         (CampaignEngine.FairPlay.Captcha.CaptchaOptions.Section, typeof(CampaignEngine.FairPlay.Captcha.CaptchaOptions)),
