@@ -274,7 +274,12 @@ try
     {
         var protection = new { proofOfWork = new { difficulty = 4 } };
         var perThread = quick ? 1_000 : 25_000;
-        var phase = await StartPhaseAsync("bench", acceptSettings, warmUp: false);
+        // Returning devices' votes travel as small messages (each its own single-use insert first), so the backlog
+        // rule stays on as in production: past its deep threshold groups linger for company, and the tally-only
+        // engine drains fewer, fuller messages. The first-challenge run keeps the plain accept side's settings.
+        var phaseSettings = new Dictionary<string, string>(acceptSettings);
+        if (returning) phaseSettings.Remove("GroupCommit__BacklogMessages");
+        var phase = await StartPhaseAsync("bench", phaseSettings, warmUp: false);
         var pool = Path.Combine(Path.GetTempPath(), $"ce-bench-pow-{Environment.ProcessId}");
         var warm = await phase.Engine.CreatePollAsync("warmup-pow", 4, protection);
         await ChallengePool.WriteAsync(phase.Engine.Http.BaseAddress!, warm, 1_000, Threads, pool + "-warm", returning);

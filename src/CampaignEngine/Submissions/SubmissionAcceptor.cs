@@ -215,11 +215,6 @@ public sealed class SubmissionAcceptor(
         }
     }
 
-    /// <summary>
-    /// Records the start a step makes (a survey's first Next): once per device and allowance slot, by its row key like
-    /// any submission, but without the fair-play checks, since it grants nothing (stuffing starts only lowers a
-    /// completion rate) and the step carries no challenge. A queue that does not answer costs the figure, not the fan.
-    /// </summary>
     /// <summary>What a step leaves: the start it records, and the draft this device can come back to.</summary>
     private async Task TakeStepAsync(Campaign campaign, SubmissionCheck check, DateTimeOffset now, HttpContext http, CancellationToken cancellationToken)
     {
@@ -232,6 +227,11 @@ public sealed class SubmissionAcceptor(
         await drafts.SaveAsync(campaign.Slug, cookies.VoterKey(campaign.Slug, deviceId), draft, cancellationToken);
     }
 
+    /// <summary>
+    /// Records the start a step makes (a survey's first Next): once per device and allowance slot, by its row key like
+    /// any submission, but without the fair-play checks, since it grants nothing (stuffing starts only lowers a
+    /// completion rate) and the step carries no challenge. A queue that does not answer costs the figure, not the fan.
+    /// </summary>
     /// <returns>Whether it set the device cookie.</returns>
     private async Task<bool> RecordStartAsync(
         Campaign campaign, StepStart start, string deviceId, bool newDevice, DateTimeOffset now, HttpContext http, CancellationToken cancellationToken)
