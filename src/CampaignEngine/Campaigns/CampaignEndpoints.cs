@@ -15,11 +15,7 @@ public static class CampaignEndpoints
 {
     public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns")
-            .WithTags("Campaigns")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapAdminGroup("/api/campaigns", "Campaigns");
 
         group.MapPost("/", CreateAsync)
             .Accepts<CreateCampaignRequest>("application/json")

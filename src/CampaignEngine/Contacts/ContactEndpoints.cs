@@ -16,11 +16,7 @@ public static class ContactEndpoints
 
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var contacts = app.MapGroup("/api/campaigns/{slug}/contacts")
-            .WithTags("Contacts")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var contacts = app.MapAdminGroup("/api/campaigns/{slug}/contacts", "Contacts");
         contacts.MapGet("/", GetAsync)
             .WithSummary("Contacts captured, each with its purposes, whether its consent to offers holds, and its consent and withdrawal records")
             .WithDescription("`?purpose=marketing` lists only contacts whose consent to offers holds; `?purpose=campaign` only those given to take part.");

@@ -17,13 +17,7 @@ public static class ModerationEndpoints
 
     public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
     {
-        var entries = app.MapGroup("/api/campaigns/{slug}")
-            .WithTags("Contests")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem();
+        var entries = app.MapAdminGroup("/api/campaigns/{slug}", "Contests").ProducesValidationProblem();
         entries.MapGet("/entries", ListAsync)
             .WithSummary("A contest's entries with one status (pending by default), a page at a time, each with its votes")
             .WithDescription("Pass the `continuationToken` of one answer to get the next page. Votes are as of the contest's board " +

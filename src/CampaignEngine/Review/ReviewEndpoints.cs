@@ -15,12 +15,7 @@ public static class ReviewEndpoints
 
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        var review = app.MapGroup("/api/campaigns/{slug}/review")
-            .WithTags("Review")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var review = app.MapAdminGroup("/api/campaigns/{slug}/review", "Review");
         review.MapGet("/", ListAsync)
             .WithSummary("Submissions held for review (or released, or discarded), each with the signals that made it suspect")
             .WithDescription("A page at a time: pass the `continuationToken` of one answer to get the next. `?signal=headless` lists only " +

@@ -17,12 +17,7 @@ public static class JuryEndpoints
 
     public static IEndpointRouteBuilder MapJuryApi(this IEndpointRouteBuilder app)
     {
-        var panel = app.MapGroup("/api/campaigns/{slug}/jurors")
-            .WithTags("Contests")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var panel = app.MapAdminGroup("/api/campaigns/{slug}/jurors", "Contests");
         panel.MapPost("", AddAsync)
             .Accepts<JurorRequest>("application/json")
             .WithSummary("Add a juror to a contest judged by its jury (or a blend); the answer holds the juror's key, shown this once")

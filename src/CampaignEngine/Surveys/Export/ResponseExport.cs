@@ -20,12 +20,7 @@ public static class ResponseExport
 
     public static IEndpointRouteBuilder MapSurveyExports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns/{slug}")
-            .WithTags("Surveys")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var group = app.MapAdminGroup("/api/campaigns/{slug}", "Surveys");
         group.MapGet("/responses.csv", CsvAsync)
             .WithSummary("Every response of a survey as CSV: one row per response, one column per question and hidden field, formula cells neutralized")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

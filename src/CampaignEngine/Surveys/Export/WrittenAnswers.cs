@@ -19,14 +19,9 @@ public static class WrittenAnswers
 
     public static IEndpointRouteBuilder MapWrittenAnswers(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/campaigns/{slug}/questions/{questionId}/answers", ListAsync)
-            .WithTags("Surveys")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .RequireRateLimiting(RateLimits.Api)
+        app.MapAdminGroup("/api/campaigns/{slug}/questions/{questionId}", "Surveys").MapGet("/answers", ListAsync)
             .WithSummary("The written answers to one question (texts, emails, dates, or a choice's \"other\" texts), a page at a time, searchable")
             .WithDescription("Pass the `continuationToken` of one answer to get the next page; `search` keeps the answers that contain it (any letter case).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
         return app;
     }
