@@ -103,6 +103,10 @@ public static class AnswerReader
         _ => new AnswerError(question.Id, AnswerErrors.OutOfRange, min, max),
     };
 
+    /// <summary>A number as settings and conditions write it: invariant digits, an optional sign and decimal point.</summary>
+    public static decimal? InvariantNumber(string? value) =>
+        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
+
     /// <summary>A number as typed: ASCII, Arabic-Indic or Persian digits, '.' (or the Arabic decimal separator) for the fraction.</summary>
     public static bool TryParseNumber(string text, out decimal value)
     {
@@ -114,8 +118,9 @@ public static class AnswerReader
             '\u2212' => '-',
             _ => c,
         }).ToArray());
-        return decimal.TryParse(ascii, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
-               && Math.Abs(value) < 1_000_000_000_000m;
+        var parsed = InvariantNumber(ascii);
+        value = parsed ?? 0;
+        return parsed is not null && Math.Abs(value) < 1_000_000_000_000m;
     }
 
     private static (SurveyAnswer?, AnswerError?) ReadMatrix(SurveyQuestion question, IReadOnlyDictionary<string, IReadOnlyList<string>> raw)

@@ -30,8 +30,7 @@ public static class SurveyFlow
         : answer.Choices is { } picks ? picks.Count == 1 && picks[0] == value
         : string.Equals(answer.Choice, value, StringComparison.OrdinalIgnoreCase);
 
-    private static decimal? Number(string? value) =>
-        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
+    private static decimal? Number(string? value) => AnswerReader.InvariantNumber(value);
 
     public static bool IsShown(SurveyQuestion question, IReadOnlyDictionary<string, SurveyAnswer> answers) =>
         question.ShowIf is null || Holds(question.ShowIf, answers);

@@ -334,8 +334,7 @@ public static class SurveySettingsValidator
         return new SurveyCondition(question.Id, op, op == ConditionOperator.Answered ? null : value);
     }
 
-    private static bool IsNumber(string? value) =>
-        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+    private static bool IsNumber(string? value) => AnswerReader.InvariantNumber(value) is not null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -38,16 +38,9 @@ public sealed class StoredResponses(StorageClients clients, StorageNames names)
 
     public async IAsyncEnumerable<StoredResponse> ReadAsync(Campaign campaign, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = clients.Tables.GetTableClient(names.VotesTable);
-        var code = SurveyKind.RespondCode;
         for (var shard = 0; shard < campaign.Shards; shard++)
         {
-            var partition = SubmissionKeys.Partition(campaign.Slug, shard);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {code + "|"} and RowKey lt {code + "|~"}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: cancellationToken))
-            {
-                if (Of(row) is { } response) yield return response;
-            }
+            await foreach (var (_, response) in ReadShardAsync(campaign, shard, null, cancellationToken)) yield return response;
         }
     }
 

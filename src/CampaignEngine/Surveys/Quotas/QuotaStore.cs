@@ -18,48 +18,34 @@ public sealed class QuotaStore(StorageClients clients, StorageNames names)
     private TableClient Table => clients.Tables.GetTableClient(names.QuotasTable);
 
     /// <summary>Takes one place of the quota; false when all <paramref name="limit"/> are taken.</summary>
-    public async Task<bool> TryTakeAsync(string slug, string quota, long limit, CancellationToken cancellationToken)
+    public Task<bool> TryTakeAsync(string slug, string quota, long limit, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, quota, count => count < limit ? count + 1 : null, cancellationToken);
+
+    /// <summary>Gives a place back (its submission could not be queued).</summary>
+    public Task GiveBackAsync(string slug, string quota, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, quota, count => count > 0 ? count - 1 : null, cancellationToken);
+
+    /// <summary>
+    /// Replaces the quota's count with <paramref name="next"/> of it (a missing row counts 0) under the row's ETag, reading
+    /// again when another change won the round; false when <paramref name="next"/> declines (null).
+    /// </summary>
+    private async Task<bool> ChangeAsync(string slug, string quota, Func<long, long?> next, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, quota, cancellationToken: cancellationToken);
-                if (!row.HasValue)
-                {
-                    if (limit < 1) return false;
-                    await Table.AddEntityAsync(new TableEntity(slug, quota) { [CountProperty] = 1L }, cancellationToken);
-                    return true;
-                }
-                var count = row.Value!.GetInt64(CountProperty) ?? 0;
-                if (count >= limit) return false;
-                await Table.UpdateEntityAsync(new TableEntity(slug, quota) { [CountProperty] = count + 1 }, row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                var count = row.HasValue ? row.Value!.GetInt64(CountProperty) ?? 0 : 0;
+                if (next(count) is not { } changed) return false;
+                var entity = new TableEntity(slug, quota) { [CountProperty] = changed };
+                if (row.HasValue) await Table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                else await Table.AddEntityAsync(entity, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another take won this round: read again, after a moment that spreads the next round out.
-                await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>Gives a place back (its submission could not be queued).</summary>
-    public async Task GiveBackAsync(string slug, string quota, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, quota, cancellationToken: cancellationToken);
-                if (!row.HasValue) return;
-                var count = row.Value!.GetInt64(CountProperty) ?? 0;
-                if (count <= 0) return;
-                await Table.UpdateEntityAsync(new TableEntity(slug, quota) { [CountProperty] = count - 1 }, row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
-            {
+                // Another change won this round: read again, after a moment that spreads the next round out.
                 await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), cancellationToken);
             }
         }
