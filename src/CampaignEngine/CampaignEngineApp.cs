@@ -2,6 +2,8 @@ using CampaignEngine.Api;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Contests;
 using CampaignEngine.Contacts;
+using CampaignEngine.Mail;
+using CampaignEngine.Offers;
 using CampaignEngine.Branding;
 using CampaignEngine.FairPlay;
 using CampaignEngine.FairPlay.Challenges;
@@ -84,6 +86,8 @@ public static class CampaignEngineApp
         services.AddReview();
         services.AddSingleton<ProjectionWriter>().AddSingleton<IQueueFunction, ProjectionFunction>();
         services.AddContacts();
+        services.AddEmail();
+        services.AddOffers();
         services.AddSingleton<ResultsService>();
         services.AddFanPages();
         services.AddSingleton<ShareCardService>().AddSingleton<BrandImages>();
@@ -125,6 +129,8 @@ public static class CampaignEngineApp
         app.MapCampaigns();
         app.MapResultsApi();
         app.MapContactsApi();
+        app.MapUnsubscribe();
+        app.MapOffers();
         app.MapReviewApi();
         app.MapPoisonQueues();
         app.MapCampaignKinds();

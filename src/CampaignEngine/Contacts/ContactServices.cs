@@ -11,6 +11,7 @@ public static class ContactServices
         services.AddSingleton<ContactKeys>().AddSingleton<ContactStore>().AddSingleton<IQueueFunction, ContactCaptureFunction>();
         services.AddSingleton<ContactRetentionJob>().AddSingleton<ITimerFunction, ContactRetentionFunction>();
         services.AddSingleton<ContactRekeyJob>();
+        services.AddSingleton<SignedLinks>().AddSingleton<Suppressions>().AddSingleton<UnsubscribePage>();
         return services;
     }
 }

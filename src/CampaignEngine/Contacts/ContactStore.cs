@@ -101,6 +101,14 @@ public sealed class ContactStore(StorageClients clients, StorageNames names, Con
         }
     }
 
+    /// <summary>One contact's address and name, and whether its consent to offers holds; null when no contact row exists.</summary>
+    public async Task<ContactDetails?> FindAsync(string slug, string key, CancellationToken cancellationToken = default)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, Contact(key), [Email, Name, PurposeMarketing], cancellationToken);
+        if (!row.HasValue) return null;
+        return new ContactDetails(row.Value!.GetString(Email), row.Value.GetString(Name), Flag(row.Value, PurposeMarketing));
+    }
+
     /// <summary>A campaign's contacts, oldest first; with a <paramref name="purpose"/>, only those whose details may be used for it.</summary>
     public async Task<IReadOnlyList<ContactRecord>> GetContactsAsync(string slug, string? purpose = null, CancellationToken cancellationToken = default)
     {
@@ -150,3 +158,6 @@ public sealed class ContactStore(StorageClients clients, StorageNames names, Con
 
 /// <summary>A recorded withdrawal: under which key, when, through what, and whether a contact row was there to mark.</summary>
 public sealed record ConsentWithdrawal(string Key, DateTimeOffset WithdrawnAt, string Source, bool ContactFound);
+
+/// <summary>What a mail to a contact needs: where to, whom to greet, and whether offers may be sent.</summary>
+public sealed record ContactDetails(string Email, string? Name, bool MarketingConsent);

@@ -15,6 +15,8 @@ public sealed class FunctionCatalogue(IEnumerable<IQueueFunction> queueFunctions
     [
         new("Api", "api/{*path}", ["get", "post", "put", "patch", "delete"]),
         new("Fan", "c/{*path}", ["get", "post"]),
+        // Links mailed to fans: unsubscribe and redeem.
+        new("Links", "l/{*path}", ["get", "post"]),
         new("Health", "healthz", ["get"]),
         new("OpenApi", "openapi/{*path}", ["get"]),
         new("Docs", "docs/{*path}", ["get"]),

@@ -20,7 +20,7 @@ public static class PoisonEndpoints
 
     private static async Task<Results<Ok<QueueDepth>, ProblemHttpResult>> GetAsync(string queue, StorageClients clients, StorageNames names, CancellationToken ct)
     {
-        if (!IsKnown(queue)) return Problems.NotFound($"No queue '{queue}'. Known: {QueueNames.Votes}, {QueueNames.Contacts}.");
+        if (!IsKnown(queue)) return Unknown(queue);
         var main = clients.Queues.GetQueueClient(names.Queue(queue));
         var poison = clients.Queues.GetQueueClient(StorageNames.Poison(main.Name));
         var (m, p) = (await main.GetPropertiesAsync(ct), await poison.GetPropertiesAsync(ct));
@@ -30,7 +30,7 @@ public static class PoisonEndpoints
     private static async Task<Results<Ok<ReplayReport>, ProblemHttpResult>> ReplayAsync(
         string queue, StorageClients clients, StorageNames names, ILoggerFactory loggers, CancellationToken ct, int? max)
     {
-        if (!IsKnown(queue)) return Problems.NotFound($"No queue '{queue}'. Known: {QueueNames.Votes}, {QueueNames.Contacts}.");
+        if (!IsKnown(queue)) return Unknown(queue);
         var main = clients.Queues.GetQueueClient(names.Queue(queue));
         var poison = clients.Queues.GetQueueClient(StorageNames.Poison(main.Name));
         var limit = Math.Clamp(max ?? 1000, 1, 10_000);
@@ -51,7 +51,10 @@ public static class PoisonEndpoints
         return TypedResults.Ok(new ReplayReport(queue, moved));
     }
 
-    private static bool IsKnown(string queue) => queue is QueueNames.Votes or QueueNames.Contacts;
+    private static bool IsKnown(string queue) => QueueNames.Replayable.Contains(queue);
+
+    private static ProblemHttpResult Unknown(string queue) =>
+        Problems.NotFound($"No queue '{queue}'. Known: {string.Join(", ", QueueNames.Replayable)}.");
 
     public sealed record QueueDepth(string Queue, int ApproximateMessages, int ApproximatePoisonMessages);
 

@@ -11,6 +11,7 @@ public sealed class OutboundQueues(
     public GroupCommitQueue Votes { get; } = Create(clients, names, QueueNames.Votes, options.Value, new(outbox, QueueNames.Votes, outboxOptions.Value, time, logger));
     public GroupCommitQueue Contacts { get; } = Create(clients, names, QueueNames.Contacts, options.Value, new(outbox, QueueNames.Contacts, outboxOptions.Value, time, logger));
     public GroupCommitQueue EntryImages { get; } = Create(clients, names, QueueNames.EntryImages, options.Value, new(outbox, QueueNames.EntryImages, outboxOptions.Value, time, logger));
+    public GroupCommitQueue Emails { get; } = Create(clients, names, QueueNames.Emails, options.Value, new(outbox, QueueNames.Emails, outboxOptions.Value, time, logger));
 
     private static GroupCommitQueue Create(StorageClients clients, StorageNames names, string logicalQueue, GroupCommitOptions options, OutboxRoute route) =>
         new(clients.Queues.GetQueueClient(names.Queue(logicalQueue)), options, route);
@@ -20,5 +21,6 @@ public sealed class OutboundQueues(
         await Votes.DisposeAsync();
         await Contacts.DisposeAsync();
         await EntryImages.DisposeAsync();
+        await Emails.DisposeAsync();
     }
 }

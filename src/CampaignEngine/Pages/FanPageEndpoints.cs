@@ -24,8 +24,8 @@ public static class FanPageEndpoints
         group.MapGet("/", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.CampaignAsync(slug, http, ct))
             .WithSummary("The campaign page: a plain HTML form (no JavaScript needed)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
-        group.MapGet("/thanks", (string slug, string? receipt, HttpContext http, FanPages pages, CancellationToken ct) =>
-                pages.ThanksAsync(slug, receipt, http, ct))
+        group.MapGet("/thanks", (string slug, string? receipt, string? offers, HttpContext http, FanPages pages, CancellationToken ct) =>
+                pages.ThanksAsync(slug, receipt, offers == "1", http, ct))
             .WithSummary("The thank-you page after a form vote, with share links")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
         group.MapGet("/results", (string slug, HttpContext http, FanPages pages, CancellationToken ct) => pages.ResultsAsync(slug, http, ct))

@@ -26,6 +26,7 @@ public sealed class FanPages(
     VoterCookies cookies,
     Drafts drafts,
     FormTokens tokens,
+    IEnumerable<IThanksNote> notes,
     IOptions<FanPagesOptions> options,
     ILogger<FanPages> logger)
 {
@@ -110,11 +111,21 @@ public sealed class FanPages(
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), SharedPage, policy: FanPolicy.For(campaign), variesByCookie: true);
     }
 
-    internal async Task<IResult> ThanksAsync(string slug, string? receipt, HttpContext http, CancellationToken ct)
+    internal async Task<IResult> ThanksAsync(string slug, string? receipt, bool offersAsked, HttpContext http, CancellationToken ct)
     {
         if (await VisibleAsync(slug, ct) is not { } found) return Missing(http, slug);
         if (found.Availability == Availability.Archived) return Gone(http, found.Campaign);
-        var html = views.Thanks(found.Campaign, Links(http, found.Campaign), IsReceipt(receipt) ? receipt : null);
+        var known = IsReceipt(receipt) ? receipt : null;
+        var extras = new List<RawHtml>();
+        if (known is not null)
+        {
+            var locale = views.LocaleOf(found.Campaign);
+            foreach (var note in notes)
+            {
+                if (await note.RenderAsync(found.Campaign, known, offersAsked, locale, http.Request.Path + http.Request.QueryString, ct) is { } extra) extras.Add(extra);
+            }
+        }
+        var html = views.Thanks(found.Campaign, Links(http, found.Campaign), known, extras);
         return new HtmlPage(StatusCodes.Status200OK, _ => Task.FromResult(html), "private, no-store", policy: FanPolicy.For(found.Campaign));
     }
 

@@ -29,6 +29,12 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Where a fan left a form of several pages, per campaign and device (<see cref="Submissions.Drafts"/>).</summary>
     public string DraftsTable => prefix + "drafts";
 
+    /// <summary>Follow-up offers and their pools of codes, one partition per campaign (see <c>Offers.OfferRows</c>).</summary>
+    public string OffersTable => prefix + "offers";
+
+    /// <summary>Contacts who unsubscribed from the brand's mail, by contact key.</summary>
+    public string SuppressionsTable => prefix + "suppressions";
+
     /// <summary>The blob container for images (campaign covers, logos, entry pictures).</summary>
     public string MediaContainer => prefix + "media";
 
@@ -43,10 +49,11 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     public static string Poison(string queueName) => queueName + "-poison";
 
-    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable, QuotasTable, DraftsTable];
+    public IEnumerable<string> Tables => [CampaignsTable, VotesTable, ContactsTable, OutboxTable, NetworkLimitsTable, ChallengesTable, EntriesTable, QuotasTable, DraftsTable, OffersTable, SuppressionsTable];
 
     public IEnumerable<string> Queues =>
-        [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue), Queue(QueueNames.EntryImages), Poison(Queue(QueueNames.EntryImages))];
+        [VotesQueue, Poison(VotesQueue), ContactsQueue, Poison(ContactsQueue), Queue(QueueNames.EntryImages), Poison(Queue(QueueNames.EntryImages)),
+         Queue(QueueNames.Emails), Poison(Queue(QueueNames.Emails))];
 
     /// <summary>The blob container for contest board snapshots (private, never served; see <c>BoardSnapshots</c>).</summary>
     public string BoardsContainer => prefix + "boards";
@@ -61,4 +68,10 @@ public static class QueueNames
 
     /// <summary>Contest entries whose photo waits to be re-encoded.</summary>
     public const string EntryImages = "entry-images";
+
+    /// <summary>Mail to send (<c>Email.EmailJob</c>).</summary>
+    public const string Emails = "emails";
+
+    /// <summary>The queues whose poison messages the operator API can list and replay.</summary>
+    public static readonly IReadOnlyList<string> Replayable = [Votes, Contacts, EntryImages, Emails];
 }

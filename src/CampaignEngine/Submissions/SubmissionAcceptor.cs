@@ -199,7 +199,8 @@ public sealed class SubmissionAcceptor(
 
         // The fan's draft has become their submission; nothing of it stays.
         if (action.KeepsDrafts && cookieDevice is not null) await drafts.DeleteAsync(campaign.Slug, participant, cancellationToken);
-        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, data);
+        return Answer(http, campaign, action, deviceId, cookieDevice is null, period, Math.Max(used, slot.Value), receipt, data)
+            with { OffersAsked = contact.Submission is { Marketing: true } };
     }
 
     /// <summary>Gives a reservation back; one that cannot be leaves the limit a share short, never over.</summary>

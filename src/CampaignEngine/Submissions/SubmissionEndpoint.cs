@@ -121,7 +121,7 @@ public static class SubmissionEndpoint
         if (outcome.Receipt is { } receipt)
         {
             return isForm
-                ? new SeeOther(campaign.Thanks.RedirectUrl ?? $"/c/{slug}/thanks?receipt={Uri.EscapeDataString(receipt)}")
+                ? new SeeOther(campaign.Thanks.RedirectUrl ?? $"/c/{slug}/thanks?receipt={Uri.EscapeDataString(receipt)}{(outcome.OffersAsked ? "&offers=1" : "")}")
                 : TypedResults.Accepted((string?)null, new SubmissionReceipt(receipt));
         }
 

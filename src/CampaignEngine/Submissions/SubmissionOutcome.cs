@@ -32,6 +32,9 @@ public enum SubmissionRefusal
 /// </summary>
 public sealed record SubmissionOutcome(string? Receipt, SubmissionRefusal? Refusal, IReadOnlyDictionary<string, string[]>? Errors = null, string? Detail = null)
 {
+    /// <summary>Whether the fan gave contact details with consent to offers (the thank-you page then waits for a code).</summary>
+    public bool OffersAsked { get; init; }
+
     public static SubmissionOutcome Accepted(string receipt) => new(receipt, null);
 
     public static SubmissionOutcome Refused(SubmissionRefusal reason, IReadOnlyDictionary<string, string[]>? errors = null, string? detail = null) =>

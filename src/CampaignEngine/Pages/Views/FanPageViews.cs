@@ -20,7 +20,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings, F
     /// <summary>The campaign's language (its kind's strings over the core's) with its text overrides, showing dates in its time zone.</summary>
     public PageLocale LocaleOf(Campaign campaign) => strings.For(campaign).InZone(CampaignTime.Zone(campaign.TimeZone));
 
-    public string Thanks(Campaign campaign, FanLinks links, string? receipt)
+    public string Thanks(Campaign campaign, FanLinks links, string? receipt, IReadOnlyList<RawHtml>? extras = null)
     {
         var locale = LocaleOf(campaign);
         var body = Render("thanks", locale, new()
@@ -28,6 +28,7 @@ public sealed class FanPageViews(PageTemplates templates, PageStrings strings, F
             ["campaign"] = new CampaignView(campaign.Title, campaign.Description),
             ["message"] = campaign.Thanks.Message,
             ["receipt"] = receipt,
+            ["extras"] = extras ?? [],
             ["links"] = new LinksView(links.Page, links.Results, links.QrSvg),
             ["share_links"] = Share(locale, locale["share_heading"], links.Absolute.Page, locale.Format("share_text", campaign.Title)),
         });
