@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Local demo: Azurite + the engine on http://localhost:7071 (or $ASPNETCORE_URLS), with two live
-# demo polls. Ctrl-C stops whatever this script started.
+# Local demo: Azurite, a local mail inbox (maildev) and the engine on http://localhost:7071 (or
+# $ASPNETCORE_URLS), with two live demo polls, the English one with a discount-code offer. Ctrl-C
+# stops whatever this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -29,7 +30,7 @@ trap cleanup INT TERM EXIT
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 echo "== Installing what is missing"
-[ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
+[ -f node_modules/azurite/dist/src/azurite.js ] && [ -f node_modules/maildev/dist/bin/maildev.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/CampaignEngine -c Release -nologo -v:q -clp:ErrorsOnly
 
 # The admin key and the secrets are generated once and kept in the git-ignored local.settings.json.
@@ -54,6 +55,16 @@ node -e '
     fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n");
     console.log("Added a contact key secret to local.settings.json; contacts stored before keep their old keys until POST /api/admin/contacts/rekey");
   }'
+# A local.settings.json from before offers gets the local mail settings (maildev on 1025).
+node -e '
+  const fs = require("fs");
+  const s = JSON.parse(fs.readFileSync("local.settings.json", "utf8"));
+  const sample = JSON.parse(fs.readFileSync("local.settings.sample.json", "utf8"));
+  if (s.Values.Email__Host === undefined) {
+    for (const [k, v] of Object.entries(sample.Values)) if (k.startsWith("Email__")) s.Values[k] = v;
+    fs.writeFileSync("local.settings.json", JSON.stringify(s, null, 2) + "\n");
+    console.log("Added the local mail settings (maildev) to local.settings.json");
+  }'
 if [ -n "${CampaignEngine__AdminApiKey:-}" ]; then
   admin_key=$CampaignEngine__AdminApiKey
 else
@@ -72,6 +83,19 @@ else
   for _ in $(seq 1 150); do listening 10002 && listening 10001 && listening 10000 && break; sleep 0.2; done
   listening 10002 || { echo "Azurite did not start; see .azurite/azurite.log"; exit 1; }
   echo "Started Azurite (data in .azurite/)"
+fi
+
+echo "== Mail"
+# The demo's offer mail goes to a local maildev: SMTP on 1025, its web inbox on 1080.
+if listening 1025 && listening 1080; then
+  echo "Reusing the mail server already listening on 1025/1080"
+else
+  mkdir -p .maildev
+  node node_modules/maildev/dist/bin/maildev.js --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 --silent > .maildev/maildev.log 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 150); do listening 1025 && listening 1080 && break; sleep 0.2; done
+  listening 1080 || { echo "maildev did not start; see .maildev/maildev.log"; exit 1; }
+  echo "Started maildev (inbox at http://localhost:1080)"
 fi
 
 echo "== Engine on $base"
@@ -104,6 +128,13 @@ seed demo-flavour '{"slug":"demo-flavour","kind":"poll","locale":"en","title":"W
   "description":"Vote for the doughnut you want in stores this spring.",
   "options":[{"id":"maple","label":"Maple pecan"},{"id":"matcha","label":"Matcha cream"},{"id":"berry","label":"Wild berry jam"}],
   "contact":{"mode":"optional","consentText":"Email me a discount code and news from Demo Donuts. I can unsubscribe at any time."}}'
+# The English poll's follow-up offer: a code for every fan who ticks the box, redeemed in store with PIN 1234.
+if ! curl -fs -o /dev/null -H "Authorization: Bearer $admin_key" "$base/api/campaigns/demo-flavour/offer"; then
+  api -X PUT "$base/api/campaigns/demo-flavour/offer" -d '{"subject":"Your Demo Donuts discount code",
+    "message":"Thank you for voting{{ if name != \"\" }}, {{ name }}{{ end }}!\n\nShow this code at any Demo Donuts shop for 20% off your next box: {{ code }}",
+    "staffPin":"1234"}' >/dev/null
+  api -X POST "$base/api/campaigns/demo-flavour/offer/codes/generate" -d '{"count":500,"pattern":"DONUT-####-####"}' >/dev/null
+fi
 seed demo-flavour-he '{"slug":"demo-flavour-he","kind":"poll","locale":"he","title":"איזה טעם נשיק בפעם הבאה?",
   "description":"הצביעו לסופגנייה שאתם רוצים לראות בחנויות.",
   "options":[{"id":"halva","label":"חלבה ופיסטוק"},{"id":"dulce","label":"דולסה דה לצ׳ה"},{"id":"berry","label":"ריבת פירות יער"}]}'
@@ -117,6 +148,7 @@ CampaignEngine is running.
   Hebrew poll    $base/c/demo-flavour-he
     results      $base/c/demo-flavour-he/results
     QR code      $base/c/demo-flavour-he/qr.png
+  Mail inbox     http://localhost:1080   (tick the box on the English poll: its discount code arrives here; staff PIN 1234)
   Front page     $base/
   API reference  $base/docs   (OpenAPI: $base/openapi/v1.json)
   Admin key      $admin_key

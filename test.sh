@@ -8,7 +8,7 @@ say() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 say "Installing what is missing"
-if [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
+if [ ! -f node_modules/azurite/dist/src/azurite.js ] || [ ! -f node_modules/maildev/dist/bin/maildev.js ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 missing=()

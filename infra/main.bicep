@@ -83,6 +83,32 @@ param cookieSecret string
 @minLength(32)
 param contactKeySecret string
 
+@description('SMTP server for follow-up offer mail (e.g. smtp.sendgrid.net); empty = no mail is sent, it waits in the emails queue and its poison queue until one is set.')
+param smtpHost string = ''
+
+@description('SMTP port: 587 with STARTTLS (the default security) or 465 with smtpSecurity SslOnConnect.')
+param smtpPort int = 587
+
+@description('StartTls (default), SslOnConnect or Auto. None only ever for a local test server.')
+@allowed([ 'StartTls', 'SslOnConnect', 'Auto' ])
+param smtpSecurity string = 'StartTls'
+
+@description('SMTP user name; empty when the server needs no login.')
+param smtpUserName string = ''
+
+@description('SMTP password. Production: keep it in Key Vault (docs/deploy.md).')
+@secure()
+param smtpPassword string = ''
+
+@description('The address offer mail comes from.')
+param emailFrom string = ''
+
+@description('The brand as fans know it: the sender name, and the name the unsubscribe page speaks of.')
+param brandName string = 'CampaignEngine'
+
+@description('The brand\'s postal address for the mail footer (anti-spam laws ask for one).')
+param postalAddress string = ''
+
 // A stable 13-character hash per subscription + environment + region keeps names unique and
 // repeatable: `azd up` again updates the same resources.
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -110,6 +136,8 @@ var tableNames = [
   'entries'
   'quotas'
   'drafts'
+  'offers'
+  'suppressions'
 ]
 var mediaContainerName = 'media'
 var uploadsContainerName = 'uploads'
@@ -121,6 +149,8 @@ var queueNames = [
   'contacts-poison'
   'entry-images'
   'entry-images-poison'
+  'emails'
+  'emails-poison'
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -216,6 +246,16 @@ module functionApp 'modules/functionapp.bicep' = {
     adminApiKeyHash: adminApiKeyHash
     cookieSecret: cookieSecret
     contactKeySecret: contactKeySecret
+    mail: {
+      host: smtpHost
+      port: smtpPort
+      security: smtpSecurity
+      userName: smtpUserName
+      from: emailFrom
+      brandName: brandName
+      postalAddress: postalAddress
+    }
+    smtpPassword: smtpPassword
   }
   // The host must be able to read the package and its storage the moment the site starts.
   dependsOn: [

@@ -86,6 +86,13 @@ param cookieSecret string
 @secure()
 param contactKeySecret string
 
+@description('Outgoing mail: host (empty = none), port, security, userName, from, brandName, postalAddress.')
+param mail object
+
+@description('SMTP password.')
+@secure()
+param smtpPassword string
+
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -131,6 +138,15 @@ var appSettings = [
   { name: 'CampaignEngine__AdminApiKeyHashes__0', value: adminApiKeyHash }
   { name: 'CampaignEngine__CookieSecret', value: cookieSecret }
   { name: 'Contacts__KeySecret', value: contactKeySecret }
+  // Outgoing mail (Email section); without a host, mail waits on its queue.
+  { name: 'Email__Host', value: mail.host }
+  { name: 'Email__Port', value: string(mail.port) }
+  { name: 'Email__Security', value: mail.security }
+  { name: 'Email__UserName', value: mail.userName }
+  { name: 'Email__Password', value: smtpPassword }
+  { name: 'Email__From', value: mail.from }
+  { name: 'Email__BrandName', value: mail.brandName }
+  { name: 'Email__PostalAddress', value: mail.postalAddress }
 ]
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {

@@ -20,13 +20,14 @@ internal static class OpenApiIntroduction
         ("Review", "Submissions held as suspect (a headless browser, a burst from one network or device): list them with their signals, then release them into the count or discard them, each exactly once."),
         ("Contests", "A contest's entries by moderation status, moderation one at a time or in bulk (approve, reject, feature, delete), the leaderboard of approved entries by votes, its jurors, and its winners."),
         ("Surveys", "A survey's responses as CSV or an Excel workbook, one row each, and a question's written answers a page at a time, searchable."),
+        ("Offers", "A campaign's follow-up offer: the mail each contact who consents to offers gets with exactly one code of the pool, the pool's codes (uploaded or generated) and its figures: left, given, found empty, redeemed in store."),
         ("Jury", "For a contest's jurors, with the juror key the marketer was given: the gallery's entries, and a score 0 to 10 on each criterion for each."),
         ("Operations", "Health and queue upkeep, for whoever runs the engine."),
         ("Fan pages", "The HTML pages fans see (they work without JavaScript) and the QR codes that lead to them."),
     ];
 
     private const string Introduction = """
-        Brand campaigns: polls and contests today, more kinds to come. Marketers create and run them here; fans take part on the campaign's pages at `/c/{slug}` or through the fan endpoints.
+        Brand campaigns: polls, contests and surveys today, more kinds to come. Marketers create and run them here; fans take part on the campaign's pages at `/c/{slug}` or through the fan endpoints.
 
         **A campaign** has the fields every kind shares (title, language, dates and time zone, contact and consent, brand, texts) and its kind's settings in a section named after the kind: `"kind": "poll"` goes with `"poll": { "options": […] }`. Each kind's section is a property of the create body below, with an example you can send as it is.
 

@@ -10,9 +10,10 @@ public static class Offers
 {
     public const string Pin = "4321";
 
-    public static async Task<string> PollWithOfferAsync(EngineHost host, int codes, string stem = "offer", string? message = null, DateTimeOffset? expiresAt = null)
+    public static async Task<string> PollWithOfferAsync(EngineHost host, int codes, string stem = "offer", string? message = null, DateTimeOffset? expiresAt = null,
+        string locale = "en")
     {
-        var poll = await host.CreateCampaignAsync(new PollBuilder().UniqueSlug(stem).WithContact("optional"));
+        var poll = await host.CreateCampaignAsync(new PollBuilder().UniqueSlug(stem).WithLocale(locale).WithContact("optional"));
         using var put = await host.Admin.PutAsJsonAsync($"/api/campaigns/{poll.Slug}/offer", new
         {
             subject = "Your 20% off code",

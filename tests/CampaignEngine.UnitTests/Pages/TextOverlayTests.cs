@@ -97,6 +97,7 @@ public sealed class TextOverlayTests
         {
             ["campaign"] = new CampaignView("Sondage", null),
             ["receipt"] = null,
+            ["extras"] = Array.Empty<RawHtml>(),
             ["message"] = null,
             ["links"] = new LinksView("/c/s", "/c/s/results", "/c/s/qr.svg"),
             ["share_links"] = new RawHtml(""),

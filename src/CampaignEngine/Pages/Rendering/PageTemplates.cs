@@ -25,6 +25,9 @@ public sealed class PageTemplates
     /// <summary>The names of all embedded templates, without folder or extension.</summary>
     public static IReadOnlyList<string> Names { get; } = Resources.Keys.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Whether a template is a mail's body (named <c>*-email</c>): rendered the same way, but never served as a page.</summary>
+    public static bool IsMail(string name) => name.EndsWith("-email", StringComparison.Ordinal);
+
     /// <summary>The feature folder a template is in: <c>Pages</c>, <c>Home</c>, a kind's (<c>Polls</c>).</summary>
     internal static string FolderOf(string name)
     {
