@@ -1,7 +1,7 @@
 // SAMPLE: CampaignEngine on Azure Container Apps instead of Azure Functions.
 //
 // The same engine runs in "standalone" mode when FUNCTIONS_CUSTOMHANDLER_PORT is not set: it
-// serves HTTP itself and runs its own listeners on the `votes` and `contacts` queues. KEDA's
+// serves HTTP itself and runs its own listeners on every queue (`votes`, `contacts` and `emails` scale it here). KEDA's
 // azure-queue scaler adds replicas as those queues back up, authenticating with the app's
 // managed identity (no storage key anywhere).
 //
@@ -78,6 +78,24 @@ param cookieSecret string
 @secure()
 @minLength(32)
 param contactKeySecret string
+
+@description('Outgoing mail for follow-up offers: host (empty = none: mail waits in the emails queue), port, security (StartTls, SslOnConnect, Auto), userName, from, brandName, postalAddress. The same as the Functions app\'s.')
+param mail object = {
+  host: ''
+  port: 587
+  security: 'StartTls'
+  userName: ''
+  from: ''
+  brandName: 'CampaignEngine'
+  postalAddress: ''
+}
+
+@description('SMTP password.')
+@secure()
+param smtpPassword string = ''
+
+@description('Target messages per replica on the emails queue.')
+param emailsQueueLength int = 50
 
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = {
@@ -188,7 +206,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
         transport: 'auto'
         allowInsecure: false
       }
-      secrets: [
+      secrets: concat([
         {
           name: 'admin-key-hash'
           value: adminApiKeyHash
@@ -201,7 +219,13 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
           name: 'contact-key-secret'
           value: contactKeySecret
         }
-      ]
+      ], empty(smtpPassword) ? [] : [
+        // Container Apps refuses a secret without a value: only with a password is there one.
+        {
+          name: 'smtp-password'
+          value: smtpPassword
+        }
+      ])
       registries: empty(registryServer)
         ? []
         : [
@@ -220,7 +244,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             cpu: json(cpuCores)
             memory: memoryByCpu[cpuCores]
           }
-          env: [
+          env: concat([
             // No FUNCTIONS_CUSTOMHANDLER_PORT: the engine runs standalone with its own queue listeners.
             { name: 'ASPNETCORE_HTTP_PORTS', value: string(httpPort) }
             { name: 'CampaignStorage__accountName', value: storage.name }
@@ -234,7 +258,16 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             { name: 'CampaignEngine__AdminApiKeyHashes__0', secretRef: 'admin-key-hash' }
             { name: 'CampaignEngine__CookieSecret', secretRef: 'cookie-secret' }
             { name: 'Contacts__KeySecret', secretRef: 'contact-key-secret' }
-          ]
+            { name: 'Email__Host', value: mail.host }
+            { name: 'Email__Port', value: string(mail.port) }
+            { name: 'Email__Security', value: mail.security }
+            { name: 'Email__UserName', value: mail.userName }
+            { name: 'Email__From', value: mail.from }
+            { name: 'Email__BrandName', value: mail.brandName }
+            { name: 'Email__PostalAddress', value: mail.postalAddress }
+          ], empty(smtpPassword) ? [] : [
+            { name: 'Email__Password', secretRef: 'smtp-password' }
+          ])
           probes: [
             {
               type: 'Liveness'
@@ -284,6 +317,15 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
               accountName: storage.name
               queueName: 'contacts'
               queueLength: contactsQueueLength
+              identity: identity.id
+            }
+          }
+          {
+            name: 'emails-queue'
+            azureQueue: {
+              accountName: storage.name
+              queueName: 'emails'
+              queueLength: emailsQueueLength
               identity: identity.id
             }
           }
