@@ -13,7 +13,8 @@ public sealed record Offer(
     DateTimeOffset? ExpiresAt,
     string? StaffPinHash,
     string LinkBase,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SentAt = null)
 {
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && now >= expires;
 }
@@ -23,5 +24,8 @@ public static class OfferSendWhen
     /// <summary>Right after taking part: the code is on the thank-you page and in a mail at once.</summary>
     public const string AfterTakingPart = "afterTakingPart";
 
-    public static readonly IReadOnlyList<string> Supported = [AfterTakingPart];
+    /// <summary>When the campaign closes (its end time, or closed by hand): every contact whose consent to offers holds then.</summary>
+    public const string AtClose = "atClose";
+
+    public static readonly IReadOnlyList<string> Supported = [AfterTakingPart, AtClose];
 }

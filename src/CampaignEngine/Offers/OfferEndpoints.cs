@@ -65,7 +65,7 @@ public static class OfferEndpoints
         if (errors.Any) return Problems.Validation(errors.ToDictionary());
 
         var offer = new Offer(body!.Subject!.Trim(), body.Message!, body.SendWhen ?? OfferSendWhen.AfterTakingPart, body.ExpiresAt,
-            body.StaffPin is { } pin ? StaffPin.Hash(pin) : current!.StaffPinHash, urls.Base(request), now);
+            body.StaffPin is { } pin ? StaffPin.Hash(pin) : current!.StaffPinHash, urls.Base(request), now, current?.SentAt);
         await offers.SetAsync(slug, offer, ct);
         return TypedResults.Ok(OfferResponse.Of(offer, await pool.StatsAsync(slug, ct)));
     }

@@ -14,7 +14,7 @@ public sealed record OfferRequest
                  "Its output is always text: any markup in it is shown, not interpreted. A blank line starts a new paragraph.")]
     public string? Message { get; init; }
 
-    [Description("When it goes out: afterTakingPart (the code is on the thank-you page and mailed at once). Sending at close and to winners only come next.")]
+    [Description("When it goes out: afterTakingPart (the code is on the thank-you page and mailed at once), or atClose (to every contact whose consent to offers holds when the campaign closes, within a minute of it). Winners only comes next.")]
     public string? SendWhen { get; init; }
 
     [Description("The moment the codes stop being good; staff see it when they redeem one.")]

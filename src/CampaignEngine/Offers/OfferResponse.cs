@@ -10,10 +10,11 @@ public sealed record OfferResponse(
     DateTimeOffset? ExpiresAt,
     [property: Description("Whether a staff PIN is set (the PIN itself is never shown).")] bool HasStaffPin,
     DateTimeOffset UpdatedAt,
-    [property: Description("The pool: codes imported, left to give, given to contacts, contacts who found it empty, redeemed in store.")] PoolStats Codes)
+    [property: Description("The pool: codes imported, left to give, given to contacts, contacts who found it empty, redeemed in store.")] PoolStats Codes,
+    [property: Description("When the close-time send finished (atClose offers; null until then).")] DateTimeOffset? SentAt)
 {
     public static OfferResponse Of(Offer offer, PoolStats stats) =>
-        new(offer.Subject, offer.Message, offer.SendWhen, offer.ExpiresAt, offer.StaffPinHash is not null, offer.UpdatedAt, stats);
+        new(offer.Subject, offer.Message, offer.SendWhen, offer.ExpiresAt, offer.StaffPinHash is not null, offer.UpdatedAt, stats, offer.SentAt);
 }
 
 /// <summary>What an upload or a generation put into the pool, and what it left out.</summary>

@@ -17,6 +17,9 @@ namespace CampaignEngine.Offers;
 public static class OfferRows
 {
     public const string OfferRow = "offer";
+
+    /// <summary>The partition listing campaigns whose offer waits to go out at close (row key: the slug), so the timer never scans the pools.</summary>
+    public const string CloseSendsPartition = "~close-sends";
     public const string ImportPrefix = "import|";
     public const string CodePrefix = "code|";
     public const string FreePrefix = "free|";

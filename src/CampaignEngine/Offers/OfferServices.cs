@@ -14,6 +14,7 @@ public static class OfferServices
         services.AddSingleton<IEmailComposer, OfferEmail>();
         services.AddSingleton<IThanksNote, OfferThanksNote>();
         services.AddSingleton<RedeemPage>();
+        services.AddSingleton<OfferCloseSend>().AddSingleton<CampaignEngine.Hosting.ITimerFunction, OfferCloseSendFunction>();
         return services;
     }
 

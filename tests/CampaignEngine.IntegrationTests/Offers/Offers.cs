@@ -11,7 +11,7 @@ public static class Offers
     public const string Pin = "4321";
 
     public static async Task<string> PollWithOfferAsync(EngineHost host, int codes, string stem = "offer", string? message = null, DateTimeOffset? expiresAt = null,
-        string locale = "en")
+        string locale = "en", string sendWhen = "afterTakingPart")
     {
         var poll = await host.CreateCampaignAsync(new PollBuilder().UniqueSlug(stem).WithLocale(locale).WithContact("optional"));
         using var put = await host.Admin.PutAsJsonAsync($"/api/campaigns/{poll.Slug}/offer", new
@@ -20,6 +20,7 @@ public static class Offers
             message = message ?? "Hi {{ name }}, thanks for voting in {{ campaign }}!\n\nYour code: {{ code }}",
             expiresAt = expiresAt ?? DateTimeOffset.UtcNow.AddDays(30),
             staffPin = Pin,
+            sendWhen,
         });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         if (codes > 0)
