@@ -9,6 +9,9 @@ namespace CampaignEngine.Benchmarks;
 public sealed class Engine : IDisposable
 {
     public const string AdminKey = "bench-admin-key-not-a-secret";
+
+    /// <summary>The engine's contact key secret, so the bench can seed contact rows under the keys the engine computes.</summary>
+    public const string ContactKeySecret = "bench-contact-key-secret-bench-contact-key";
     private readonly Process process;
 
     private Engine(Process process, int port)
@@ -46,7 +49,7 @@ public sealed class Engine : IDisposable
         env["Storage__Prefix"] = prefix;
         env["CampaignEngine__AdminApiKey"] = AdminKey;
         env["CampaignEngine__CookieSecret"] = "bench-cookie-secret-bench-cookie-secret";
-        env["Contacts__KeySecret"] = "bench-contact-key-secret-bench-contact-key";
+        env["Contacts__KeySecret"] = ContactKeySecret;
         env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = "Production";
         if (customHandler)
         {
@@ -102,7 +105,7 @@ public sealed class Engine : IDisposable
     }
 
     /// <summary>Creates and publishes a poll with options o1..oN; returns its slug.</summary>
-    public async Task<string> CreatePollAsync(string slug, int options, object? protection = null)
+    public async Task<string> CreatePollAsync(string slug, int options, object? protection = null, object? contact = null)
     {
         var body = new Dictionary<string, object>
         {
@@ -112,6 +115,7 @@ public sealed class Engine : IDisposable
             ["options"] = Enumerable.Range(1, options).Select(i => new { label = $"Option {i}" }).ToArray(),
         };
         if (protection is not null) body["protection"] = protection;
+        if (contact is not null) body["contact"] = contact;
         using var created = await Http.PostAsJsonAsync("/api/campaigns", body);
         if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {slug}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());

@@ -26,7 +26,7 @@ int[] levels = Environment.GetEnvironmentVariable("BENCH_LEVELS") is { Length: >
 var runSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"), out var seconds) ? seconds : quick ? 2 : 8;
 var stallSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_STALL_SECONDS"), out var stall) ? stall : quick ? 4 : 75;
 // BENCH_PHASES=pow,stall runs only those phases (cold, raw, bare, levels, accept, limits, forms, pow,
-// pow-returning, stall, dunkin) and prints each phase's figures but no summary; the docs are only written by full runs.
+// pow-returning, stall, survey, offers, dunkin) and prints each phase's figures but no summary; the docs are only written by full runs.
 var phases = Environment.GetEnvironmentVariable("BENCH_PHASES") is { Length: > 0 } chosen ? chosen.Split(',').ToHashSet() : null;
 bool Wants(string phase) => phases is null || phases.Contains(phase);
 // BENCH_DUNKIN=entries,votes sizes the Dunkin' contest (130,000 entries and 174,000 votes by default).
@@ -349,6 +349,20 @@ try
         var acceptSlug = await acceptOnly.Engine.CreateSurveyAsync("bench-survey-accept");
         results.SurveyAcceptOnly = await MeasureAcceptSideAsync(acceptOnly, acceptSlug, () => acceptOnly.Wrk.SurveyResponsesForAsync(Headline, runSeconds, acceptSlug),
             () => acceptOnly.Engine.SurveyCountedAsync(acceptSlug));
+    }
+
+    // The close-time send of a follow-up offer: every consented contact of a closed campaign gets one code and one mail.
+    if (Wants("offers"))
+    {
+        var offerContacts = int.TryParse(Environment.GetEnvironmentVariable("BENCH_OFFER_CONTACTS"), out var n) ? n : quick ? 2_000 : 100_000;
+        Step($"Close-time offer: {offerContacts:N0} consented contacts of one closed campaign, one code and one mail each, to a local maildev (fresh Azurite and engine)");
+        using var mail = await MailDev.StartAsync(repo);
+        var offerSettings = new Dictionary<string, string>(settings);
+        foreach (var (key, value) in mail.EngineSettings) offerSettings[key] = value;
+        var sending = await StartPhaseAsync("bench", offerSettings, warmUp: false);
+        results.OfferSend = await OfferSend.RunAsync(sending.Engine, sending.Storage.ConnectionString, "bench", "bench-offer", offerContacts,
+            () => sending.Engine.PeakWorkingSetKib());
+        End(sending);
     }
 
     if (Wants("dunkin"))

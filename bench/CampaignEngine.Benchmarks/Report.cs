@@ -96,6 +96,11 @@ public static class Report
             s.AppendLine($"| Dunkin': votes counted == receipts | {Counted(d.VotesCounted)} |");
             s.AppendLine($"| Dunkin': every entry's votes on the leaderboard == the votes sent to it | {(d.Board.Exact ? "exact" : "NOT exact")} {d.Board.AfterLastAccept.TotalSeconds:0.0} s after the last accept ({d.Board.Entries:N0} entries, {d.Board.Mismatched:N0} differ; the favourite has {d.Board.TopVotes:N0}){(d.Board.Note is null ? "" : "; " + d.Board.Note)} |");
         }
+        if (r.OfferSend is { } o)
+        {
+            s.AppendLine($"| close-time offer: {o.Contacts:N0} consented contacts of a closed campaign, each one code and one mail to a local maildev | {o.Sent:N0} mails handed over in {o.Elapsed.TotalSeconds:0.0} s ({o.MailsPerSecond:N0} mails/s); every code handed out {(o.CodesHandedOut is { } handed ? $"{handed.TotalSeconds:0.0} s" : "not")} after the start; engine peak {o.PeakMib:N0} MiB |");
+            s.AppendLine($"| close-time offer: codes assigned == contacts, none missed, none left, one mail each | {(o.Exact ? "exact" : $"NOT exact (assigned {o.Assigned:N0}, missed {o.Missed:N0}, left {o.Left:N0}, mails {o.Sent:N0})")} |");
+        }
         if (r.Gallery is { } g) s.AppendLine($"| gallery `GET /c/{{slug}}/gallery?sort=votes` of the Dunkin' contest, first page, {r.HeadlineConnections} connections | {g.Load.RequestsPerSecond:N0} req/s (p99 {g.Load.P99Ms:0.0} ms, non-2xx {g.Load.Non2xx}; CPU engine {g.Cpu.Engine:0.00}) |");
         if (r.GalleryDeep is { } gd) s.AppendLine($"| the same, page 500 | {gd.Load.RequestsPerSecond:N0} req/s (p99 {gd.Load.P99Ms:0.0} ms, non-2xx {gd.Load.Non2xx}) |");
         if (r.BoardColdStart is { } bc) s.AppendLine($"| a second instance started cold: its first gallery page | {bc.FromSnapshot.TotalSeconds:0.0} s from the board's snapshot; {bc.Whole.TotalSeconds:0.0} s reading the board whole |");

@@ -24,6 +24,9 @@ public sealed class BenchResults
     /// <summary>The Dunkin' contest: entries, then votes on them, every count checked.</summary>
     public DunkinRun? Dunkin { get; set; }
 
+    /// <summary>The close-time send of a follow-up offer to 100,000 consented contacts.</summary>
+    public OfferSendRun? OfferSend { get; set; }
+
     /// <summary>The Dunkin' gallery sorted by most votes: its first page, and a page deep in it.</summary>
     public PlainRun? Gallery { get; set; }
     public PlainRun? GalleryDeep { get; set; }

@@ -38,6 +38,7 @@ public static class Summary
             s.AppendLine($"  Dunkin' {d.Votes.Sent:N0} votes on them                       {d.Votes.AcceptedPerSecond:N0} accepted/s, p99 {d.Votes.P99Ms:0.0} ms, counted {(d.VotesCounted.Exact ? "exact" : "NOT exact")} {d.VotesCounted.AfterLastAccept.TotalSeconds:0.0} s, " +
                          $"every entry {(d.Board.Exact ? "exact" : "NOT exact")} {d.Board.AfterLastAccept.TotalSeconds:0.0} s after last accept");
         }
+        if (r.OfferSend is { } o) s.AppendLine($"  close-time offer to {o.Contacts:N0} contacts            {o.Sent:N0} mails in {o.Elapsed.TotalSeconds:0} s ({o.MailsPerSecond:N0}/s), {(o.Exact ? "one code each" : "NOT one code each")}, engine peak {o.PeakMib:N0} MiB");
         if (r.Gallery is { } g) s.AppendLine($"  gallery GET /c/{{slug}}/gallery?sort=votes            {g.Load.RequestsPerSecond:N0} req/s   p99 {g.Load.P99Ms:0.0} ms");
         if (r.ResultsPage is { } page) s.AppendLine($"  results page GET /c/{{slug}}/results                  {page.Load.RequestsPerSecond:N0} req/s   p99 {page.Load.P99Ms:0.0} ms");
         s.AppendLine($"  engine peak working set (VmHWM)                      {r.PeakWorkingSetKib / 1024.0:N0} MiB");

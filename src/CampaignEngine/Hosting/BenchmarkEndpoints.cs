@@ -54,6 +54,26 @@ public static class BenchmarkEndpoints
         app.MapGet("/bench/images", (IEnumerable<IQueueFunction> functions) =>
                 TypedResults.Ok(new { processed = functions.OfType<Contests.EntryImageFunction>().Sum(f => f.Processed) }))
             .ExcludeFromDescription();
+        // Mails handed to the SMTP server, and a close-time send started at once (the timer would wait for its minute).
+        app.MapGet("/bench/emails", (IEnumerable<IQueueFunction> functions) =>
+                TypedResults.Ok(new { sent = functions.OfType<Mail.EmailFunction>().Sum(f => f.Sent) }))
+            .ExcludeFromDescription();
+        app.MapPost("/bench/offer-close-sends", (Offers.OfferCloseSend job, IHostApplicationLifetime life, ILoggerFactory loggers) =>
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await job.RunAsync(life.ApplicationStopping);
+                    }
+                    catch (Exception ex)
+                    {
+                        loggers.CreateLogger(typeof(BenchmarkEndpoints)).LogError(ex, "The benchmark's close-time send failed");
+                    }
+                });
+                return TypedResults.Accepted((string?)null);
+            })
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -58,7 +59,19 @@ public sealed class SmtpMailer(IOptions<EmailOptions> options, ILogger<SmtpMaile
         var client = new SmtpClient { Timeout = 30_000 };
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, settings.Security, cancellationToken);
+            // Our own socket, for NoDelay: SMTP is small command and reply round trips, and Nagle's algorithm meeting
+            // delayed acknowledgements holds each for tens of milliseconds (a send ran at a third of its speed without).
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(settings.Host!, settings.Port, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+            await client.ConnectAsync(socket, settings.Host!, settings.Port, settings.Security, cancellationToken);
             if (!string.IsNullOrEmpty(settings.UserName)) await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
             logger.LogDebug("Connected to the SMTP server {Host}:{Port}", settings.Host, settings.Port);
             return client;

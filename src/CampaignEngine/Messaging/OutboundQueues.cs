@@ -11,7 +11,19 @@ public sealed class OutboundQueues(
     public GroupCommitQueue Votes { get; } = Create(clients, names, QueueNames.Votes, options.Value, new(outbox, QueueNames.Votes, outboxOptions.Value, time, logger));
     public GroupCommitQueue Contacts { get; } = Create(clients, names, QueueNames.Contacts, options.Value, new(outbox, QueueNames.Contacts, outboxOptions.Value, time, logger));
     public GroupCommitQueue EntryImages { get; } = Create(clients, names, QueueNames.EntryImages, options.Value, new(outbox, QueueNames.EntryImages, outboxOptions.Value, time, logger));
-    public GroupCommitQueue Emails { get; } = Create(clients, names, QueueNames.Emails, options.Value, new(outbox, QueueNames.Emails, outboxOptions.Value, time, logger));
+    // A mail takes milliseconds to send where a vote takes microseconds to count: small messages keep each one's work
+    // well inside its lease, and let many instances share a big send.
+    public GroupCommitQueue Emails { get; } = Create(clients, names, QueueNames.Emails, MailSized(options.Value), new(outbox, QueueNames.Emails, outboxOptions.Value, time, logger));
+
+    /// <summary>Mail jobs per queue message.</summary>
+    public const int MailJobsPerMessage = 16;
+
+    private static GroupCommitOptions MailSized(GroupCommitOptions options) => new()
+    {
+        MaxItems = MailJobsPerMessage, MaxBytes = options.MaxBytes, MaxConcurrentSends = options.MaxConcurrentSends, MaxWait = options.MaxWait,
+        BacklogMaxWait = options.BacklogMaxWait, BacklogMessages = options.BacklogMessages, DeepBacklogMessages = options.DeepBacklogMessages,
+        BacklogProbeInterval = options.BacklogProbeInterval,
+    };
 
     private static GroupCommitQueue Create(StorageClients clients, StorageNames names, string logicalQueue, GroupCommitOptions options, OutboxRoute route) =>
         new(clients.Queues.GetQueueClient(names.Queue(logicalQueue)), options, route);

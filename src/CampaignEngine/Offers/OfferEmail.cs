@@ -20,17 +20,30 @@ public sealed class OfferEmail(
     MailedLinks links, SmtpMailer mailer, IOptions<EmailOptions> options, TimeProvider time) : IEmailComposer
 {
     public const string TypeName = "offer";
+    private static readonly TimeSpan OfferCacheFor = TimeSpan.FromSeconds(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Offer Offer, DateTimeOffset Read)> recent = new(StringComparer.Ordinal);
 
     public string Type => TypeName;
 
     public async Task<MimeMessage?> ComposeAsync(EmailJob job, CancellationToken cancellationToken)
     {
         if (await contacts.FindAsync(job.Slug, job.ContactKey, cancellationToken) is not { MarketingConsent: true } contact) return null;
-        if (await offers.GetAsync(job.Slug, cancellationToken) is not { } offer) return null;
+        if (await OfferAsync(job.Slug, cancellationToken) is not { } offer) return null;
         if (await campaigns.FindAsync(job.Slug, cancellationToken) is not { } campaign) return null;
         // Last, so a mail that will not go out leaves no claim behind.
         if (await pool.ClaimSendingAsync(job.Slug, job.ContactKey, cancellationToken) is not { } assignment) return null;
         return Compose(campaign, offer, assignment, contact, time.GetUtcNow());
+    }
+
+    /// <summary>The campaign's offer, read at most every few seconds: a close-time send asks for it once per mail.</summary>
+    private async Task<Offer?> OfferAsync(string slug, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (recent.TryGetValue(slug, out var cached) && now - cached.Read < OfferCacheFor) return cached.Offer;
+        var offer = await offers.GetAsync(slug, cancellationToken);
+        if (recent.Count > 1000) recent.Clear();
+        if (offer is not null) recent[slug] = (offer, now);
+        return offer;
     }
 
     public Task SentAsync(EmailJob job, CancellationToken cancellationToken) => pool.MarkEmailedAsync(job.Slug, job.ContactKey, cancellationToken);
@@ -53,7 +66,7 @@ public sealed class OfferEmail(
             subject = offer.Subject;
             text = OfferMessage.Text(offer.Message, new OfferValues(code, contact.Name, campaign.Title, expires, settings.BrandName));
             var redeem = links.Redeem(offer, campaign.Slug, assignment.ContactKey, now);
-            var qr = builder.LinkedResources.Add("redeem-qr.png", QrCodes.PngOf(redeem), new ContentType("image", "png"));
+            var qr = builder.LinkedResources.Add("redeem-qr.png", QrCodes.PngOf(redeem, pixelsPerModule: 5), new ContentType("image", "png"));
             qr.ContentId = MimeUtils.GenerateMessageId();
             body = Render(locale, OfferMessage.Html(text), code, expires, "cid:" + qr.ContentId, redeem, footer, unsubscribe);
             text = string.Join("\n\n", new[]

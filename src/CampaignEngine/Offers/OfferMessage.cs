@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using CampaignEngine.Pages.Rendering;
 using Scriban;
@@ -13,6 +14,9 @@ namespace CampaignEngine.Offers;
 public static class OfferMessage
 {
     public const int MaxLength = 5000;
+
+    // A close-time send renders one message 100,000 times: parse it once.
+    private static readonly ConcurrentDictionary<string, Template> Parsed = new(StringComparer.Ordinal);
 
     public static readonly IReadOnlyList<string> Variables = ["code", "name", "campaign", "expires", "brand"];
 
@@ -32,7 +36,11 @@ public static class OfferMessage
         }
     }
 
-    public static string Text(string message, OfferValues values) => Render(Template.Parse(message), values);
+    public static string Text(string message, OfferValues values)
+    {
+        if (Parsed.Count > 1000) Parsed.Clear();
+        return Render(Parsed.GetOrAdd(message, static m => Template.Parse(m)), values);
+    }
 
     /// <summary>The text as HTML: encoded, paragraphs at blank lines, line breaks within them.</summary>
     public static RawHtml Html(string text)

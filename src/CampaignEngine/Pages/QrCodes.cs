@@ -9,10 +9,10 @@ public sealed class QrCodes
     private readonly ConcurrentDictionary<string, byte[]> pngs = new();
     private readonly ConcurrentDictionary<string, string> svgs = new();
 
-    public byte[] Png(string url) => Remember(pngs, url, PngOf);
+    public byte[] Png(string url) => Remember(pngs, url, u => PngOf(u));
 
     /// <summary>A QR code made afresh and not kept: for addresses made for one fan (a redeem link, say).</summary>
-    public static byte[] PngOf(string url) => new PngByteQRCode(Encode(url)).GetGraphic(10);
+    public static byte[] PngOf(string url, int pixelsPerModule = 10) => new PngByteQRCode(Encode(url)).GetGraphic(pixelsPerModule);
 
     public string Svg(string url) => Remember(svgs, url, u =>
         new SvgQRCode(Encode(u)).GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute));
