@@ -30,6 +30,7 @@ public static class ContactEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        app.MapContactExports();
         app.MapPost("/api/admin/contacts/rekey", RekeyAsync)
             .WithTags("Operations")
             .AddEndpointFilter<AdminKeyFilter>()

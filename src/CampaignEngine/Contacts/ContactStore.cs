@@ -109,6 +109,26 @@ public sealed class ContactStore(StorageClients clients, StorageNames names, Con
         return new ContactDetails(row.Value!.GetString(Email), row.Value.GetString(Name), Flag(row.Value, PurposeMarketing));
     }
 
+    /// <summary>
+    /// The campaign's consent ledger: every grant and every withdrawal of marketing consent, oldest first, including those
+    /// of contacts whose details have since been deleted (the records hold only the contact key, so they stay as proof).
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEvent>> LedgerAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var events = new List<LedgerEvent>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(StartingWith(slug, ConsentPrefix), cancellationToken: cancellationToken))
+        {
+            events.Add(new LedgerEvent(row.GetDateTimeOffset(GivenAt) ?? default, LedgerEvent.Grant, row.GetString(ContactKey), ContactPurposes.Marketing,
+                row.GetString("ConsentTextSha256"), row.GetString("ConsentText"), row.GetString("Source"), row.GetString("Receipt")));
+        }
+        await foreach (var row in Table.QueryAsync<TableEntity>(StartingWith(slug, WithdrawalPrefix), cancellationToken: cancellationToken))
+        {
+            events.Add(new LedgerEvent(row.GetDateTimeOffset(WithdrawnAt) ?? default, LedgerEvent.Withdrawal, row.GetString(ContactKey), ContactPurposes.Marketing,
+                null, null, row.GetString("Source"), null));
+        }
+        return events.OrderBy(e => e.At).ThenBy(e => e.Event, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>A campaign's contacts, oldest first; with a <paramref name="purpose"/>, only those whose details may be used for it.</summary>
     public async Task<IReadOnlyList<ContactRecord>> GetContactsAsync(string slug, string? purpose = null, CancellationToken cancellationToken = default)
     {
@@ -161,3 +181,11 @@ public sealed record ConsentWithdrawal(string Key, DateTimeOffset WithdrawnAt, s
 
 /// <summary>What a mail to a contact needs: where to, whom to greet, and whether offers may be sent.</summary>
 public sealed record ContactDetails(string Email, string? Name, bool MarketingConsent);
+
+/// <summary>One entry of a campaign's consent ledger: a grant (with the exact consent text and its SHA-256) or a withdrawal.</summary>
+public sealed record LedgerEvent(
+    DateTimeOffset At, string Event, string ContactKey, string Purpose, string? ConsentTextSha256, string? ConsentText, string Source, string? Receipt)
+{
+    public const string Grant = "grant";
+    public const string Withdrawal = "withdrawal";
+}

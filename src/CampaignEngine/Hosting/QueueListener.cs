@@ -7,7 +7,8 @@ namespace CampaignEngine.Hosting;
 
 /// <summary>
 /// Runs one queue function in the standalone host with the Functions queue-trigger semantics:
-/// batched receives, randomized exponential back-off when idle, messages hidden while processed,
+/// batched receives, randomized exponential back-off when idle, messages hidden while processed
+/// (the lease renewed every half lease for as long as the function works, as the Functions host does),
 /// retry after a failure and, once the dequeue count reaches the limit, the body moved intact to
 /// <c>&lt;queue&gt;-poison</c>.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed class QueueListener(
             // rather than abandoned half way (the lease would hide it for a while otherwise).
             await (function is IBatchQueueFunction batched && messages.Length > 1
                 ? ProcessBatchAsync(batched, queue, poison, messages)
-                : Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m))));
+                : Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m, m.PopReceipt))));
         }
     }
 
@@ -74,9 +75,10 @@ public sealed class QueueListener(
     private async Task ProcessBatchAsync(IBatchQueueFunction function, QueueClient queue, QueueClient poison, QueueMessage[] messages)
     {
         var expired = messages.Where(m => m.DequeueCount > settings.MaxDequeueCount).ToList();
-        await Task.WhenAll(expired.Select(m => MoveToPoisonAsync(queue, poison, m)));
+        await Task.WhenAll(expired.Select(m => MoveToPoisonAsync(queue, poison, m, m.PopReceipt)));
         var live = messages.Except(expired).ToList();
         if (live.Count == 0) return;
+        var leases = live.Select(m => MessageLease.Hold(queue, m, settings.MessageLease, logger)).ToList();
         try
         {
             await function.RunBatchAsync(live.Select(Invocation).ToList(), CancellationToken.None);
@@ -84,10 +86,12 @@ public sealed class QueueListener(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "{Function} failed on a batch of {Count} messages; retrying them one by one", function.Name, live.Count);
-            await Task.WhenAll(live.Select(m => ProcessAsync(function, queue, poison, m)));
+            await Task.WhenAll(leases.Select(l => l.StopAsync()));
+            await Task.WhenAll(live.Zip(leases, (m, l) => ProcessAsync(function, queue, poison, m, l.PopReceipt)));
             return;
         }
-        await Task.WhenAll(live.Select(m => DeleteAsync(queue, m)));
+        await Task.WhenAll(leases.Select(l => l.StopAsync()));
+        await Task.WhenAll(live.Zip(leases, (m, l) => DeleteAsync(queue, m, l.PopReceipt)));
     }
 
     private static QueueInvocation Invocation(QueueMessage message) =>
@@ -100,14 +104,15 @@ public sealed class QueueListener(
         return TimeSpan.FromTicks(Math.Max(settings.MinPollingInterval.Ticks, (long)(doubled.Ticks * jitter)));
     }
 
-    private async Task ProcessAsync(IQueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message)
+    private async Task ProcessAsync(IQueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt)
     {
         if (message.DequeueCount > settings.MaxDequeueCount)
         {
-            await MoveToPoisonAsync(queue, poison, message);
+            await MoveToPoisonAsync(queue, poison, message, popReceipt);
             return;
         }
 
+        var lease = MessageLease.Hold(queue, message, settings.MessageLease, logger, popReceipt);
         try
         {
             await function.RunAsync(Invocation(message), CancellationToken.None);
@@ -116,18 +121,20 @@ public sealed class QueueListener(
         {
             logger.LogWarning(ex, "{Function} failed on message {MessageId} (dequeue {DequeueCount} of {MaxDequeueCount})",
                 function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount);
-            await HandleFailureAsync(queue, poison, message);
+            await lease.StopAsync();
+            await HandleFailureAsync(queue, poison, message, lease.PopReceipt);
             return;
         }
 
-        await DeleteAsync(queue, message);
+        await lease.StopAsync();
+        await DeleteAsync(queue, message, lease.PopReceipt);
     }
 
-    private async Task DeleteAsync(QueueClient queue, QueueMessage message)
+    private async Task DeleteAsync(QueueClient queue, QueueMessage message, string popReceipt)
     {
         try
         {
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            await queue.DeleteMessageAsync(message.MessageId, popReceipt);
         }
         catch (Exception ex)
         {
@@ -136,17 +143,17 @@ public sealed class QueueListener(
         }
     }
 
-    private async Task HandleFailureAsync(QueueClient queue, QueueClient poison, QueueMessage message)
+    private async Task HandleFailureAsync(QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt)
     {
         try
         {
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(queue, poison, message);
+                await MoveToPoisonAsync(queue, poison, message, popReceipt);
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout);
             }
         }
         catch (Exception ex)
@@ -156,12 +163,12 @@ public sealed class QueueListener(
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message)
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt)
     {
         try
         {
             await poison.SendMessageAsync(message.Body);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            await queue.DeleteMessageAsync(message.MessageId, popReceipt);
         }
         catch (Exception ex)
         {

@@ -87,35 +87,15 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var root = RepoPaths.Root;
-        var start = new ProcessStartInfo("node", [Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js")])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var args = new List<string>();
         foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString() })
         {
-            start.ArgumentList.Add(arg);
+            args.Add(arg);
         }
-        if (Location is null)
-        {
-            start.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            start.ArgumentList.Add("--location");
-            start.ArgumentList.Add(Location);
-        }
-
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite (is node installed and npm ci done?)");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+        args.AddRange(Location is null ? ["--inMemoryPersistence"] : ["--location", Location]);
+        process = NodeTool.Start(Path.Combine("azurite", "dist", "src", "azurite.js"), args);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
@@ -150,21 +130,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Kill()
-    {
-        try
-        {
-            if (process is { HasExited: false })
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    private void Kill() => NodeTool.Kill(process);
 
     public ValueTask DisposeAsync()
     {

@@ -56,20 +56,8 @@ public sealed class MailDevServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var root = RepoPaths.Root;
-        var start = new ProcessStartInfo("node", [Path.Combine(root, "node_modules", "maildev", "dist", "bin", "maildev.js"),
-            "--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start maildev (is node installed and npm ci done?)");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+        process = NodeTool.Start(Path.Combine("maildev", "dist", "bin", "maildev.js"),
+            ["--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"]);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
@@ -117,25 +105,9 @@ public sealed class MailDevServer : IAsyncDisposable
             .Any(to => to.GetProperty("address").GetString()!.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private void Kill()
-    {
-        try
-        {
-            if (process is { HasExited: false })
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
     public ValueTask DisposeAsync()
     {
-        Kill();
+        NodeTool.Kill(process);
         process?.Dispose();
         web.Dispose();
         return ValueTask.CompletedTask;

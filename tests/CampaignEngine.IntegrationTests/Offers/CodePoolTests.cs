@@ -55,6 +55,29 @@ public sealed class CodePoolTests(MailEngineFixture fixture) : IClassFixture<Mai
     }
 
     [Fact]
+    public async Task TwoInstancesHandingOutOnePoolAtOnceNeverGiveACodeTwice()
+    {
+        var slug = await PollWithOfferAsync(Host, codes: 150, stem: "twin");
+        var settings = fixture.Mail.Settings;
+        settings["RateLimits:FanWritesPerMinute"] = "100000";
+        // A second engine on the same storage: both take submissions and both run the contacts function.
+        await using var twin = await EngineHost.StartAsync(settings, Host.Azurite, Host.Prefix);
+        var clients = Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? Host : twin).CreateClient(cookies: false, browserHeaders: false)).ToList();
+        var statuses = await Task.WhenAll(clients.Select(async (client, i) =>
+        {
+            using var answer = await client.PostAsJsonAsync($"/c/{slug}/votes", new { optionId = "van", email = $"twin{i}@{slug}.test", consent = true });
+            return answer.StatusCode;
+        }));
+        clients.ForEach(c => c.Dispose());
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Accepted, status));
+
+        var stats = await WaitForHandedOutAsync(Host, slug, 200);
+        Assert.Equal((150, 50, 0), (stats.GetProperty("assigned").GetInt32(), stats.GetProperty("missed").GetInt32(), stats.GetProperty("left").GetInt32()));
+        var (codes, _) = await AssignedAsync(slug);
+        Assert.Equal(150, codes.Distinct().Count());
+    }
+
+    [Fact]
     public async Task AnUploadIsCleanedAndReportedAndTheSameCodesCannotComeInTwice()
     {
         var slug = await PollWithOfferAsync(Host, codes: 0, stem: "upload");
