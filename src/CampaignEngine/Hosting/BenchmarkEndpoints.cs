@@ -55,8 +55,8 @@ public static class BenchmarkEndpoints
                 TypedResults.Ok(new { processed = functions.OfType<Contests.EntryImageFunction>().Sum(f => f.Processed) }))
             .ExcludeFromDescription();
         // Mails handed to the SMTP server, and a close-time send started at once (the timer would wait for its minute).
-        app.MapGet("/bench/emails", (IEnumerable<IQueueFunction> functions) =>
-                TypedResults.Ok(new { sent = functions.OfType<Mail.EmailFunction>().Sum(f => f.Sent) }))
+        app.MapGet("/bench/emails", (IEnumerable<IQueueFunction> functions, Offers.OfferCloseSend closeSends) =>
+                TypedResults.Ok(new { sent = functions.OfType<Mail.EmailFunction>().Sum(f => f.Sent), closeSends = closeSends.Completed }))
             .ExcludeFromDescription();
         app.MapPost("/bench/offer-close-sends", (Offers.OfferCloseSend job, IHostApplicationLifetime life, ILoggerFactory loggers) =>
             {

@@ -20,6 +20,9 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
     private const int CodesPerTransaction = 50;
     private const int MaxLostRaces = 200;
 
+    /// <summary>Most codes read ahead at once.</summary>
+    private const int ReadAhead = 500;
+
     private TableClient Table => offers.Table;
 
     /// <summary>
@@ -33,6 +36,10 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
         var committed = await CommittedImportsAsync(slug, cancellationToken);
         var lostRaces = 0;
         var seenBefore = false;
+        // Codes read ahead for the contacts still waiting: one range read per few hundred contacts, not one per
+        // transaction (a range read is the costly part, more so the larger the pool).
+        var candidates = new List<FreeCode>();
+        var poolEmpty = false;
         while (waiting.Count > 0)
         {
             var group = waiting.Take(ClaimsPerTransaction).ToList();
@@ -47,7 +54,15 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
                 group.RemoveAll(c => handled.Any(h => h.ContactKey == c.ContactKey));
                 if (group.Count == 0) continue;
             }
-            var free = await FreeCodesAsync(slug, group.Count, committed, cancellationToken);
+            if (candidates.Count < group.Count && !poolEmpty)
+            {
+                var wanted = Math.Min(waiting.Count, ReadAhead) - candidates.Count;
+                var read = await FreeCodesAsync(slug, Math.Max(wanted, group.Count), committed, cancellationToken);
+                var held = candidates.Select(c => c.FreeKey).ToHashSet(StringComparer.Ordinal);
+                candidates.AddRange(read.Where(r => held.Add(r.FreeKey)));
+                poolEmpty = candidates.Count == 0;
+            }
+            var free = candidates.Take(group.Count).ToList();
             var now = time.GetUtcNow();
             var actions = new List<TableTransactionAction>();
             var owners = new List<int>();
@@ -77,6 +92,7 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
+                candidates.RemoveRange(0, free.Count);
                 results.AddRange(made);
                 foreach (var m in made) waiting.RemoveAll(c => c.ContactKey == m.ContactKey);
             }
@@ -85,7 +101,8 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
                 var claimant = group[owners[failed]];
                 if (actions[failed].ActionType == TableTransactionActionType.Delete)
                 {
-                    // Another taker got that code first: the next round reads the pool again.
+                    // Another taker got that code first: it leaves the candidates; the others of the transaction stay.
+                    candidates.RemoveAll(c => c.FreeKey == actions[failed].Entity.RowKey);
                     if (++lostRaces > MaxLostRaces) throw new InvalidOperationException($"Could not hand out codes of {slug}: other takers kept taking the same ones.", ex);
                     continue;
                 }

@@ -21,6 +21,10 @@ public sealed class OfferCloseSend(
     private const int PageSize = 1000;
     private const int ParallelClaims = 4;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private long completed;
+
+    /// <summary>Close-time sends this instance has finished since it started (the bench reads it).</summary>
+    public long Completed => Interlocked.Read(ref completed);
 
     /// <summary>Sends the offers of every closed campaign that waits for it; the number of contacts handed out.</summary>
     public async Task<long> RunAsync(CancellationToken cancellationToken = default)
@@ -64,6 +68,7 @@ public sealed class OfferCloseSend(
             if (page.Values.Count > 0) await offers.SaveSendProgressAsync(slug, page.Values[^1].RowKey, time.GetUtcNow() + Lease, cancellationToken);
         }
         await offers.MarkSentAsync(slug, time.GetUtcNow(), cancellationToken);
+        Interlocked.Increment(ref completed);
         logger.LogInformation("The close-time offer of {Campaign} went to {Contacts} contacts in {Seconds:F1} s",
             slug, handedOut, (time.GetUtcNow() - started).TotalSeconds);
         return handedOut;
