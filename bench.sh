@@ -22,7 +22,7 @@ echo "== Installing what is missing"
 if ! command -v wrk >/dev/null; then
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
 fi
-[ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
+[ -f node_modules/azurite/dist/src/azurite.js ] && [ -f node_modules/maildev/dist/bin/maildev.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/CampaignEngine -c Release -nologo -v:q -clp:ErrorsOnly
 dotnet build bench/CampaignEngine.Benchmarks -c Release -nologo -v:q -clp:ErrorsOnly
 

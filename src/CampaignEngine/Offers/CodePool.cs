@@ -18,7 +18,8 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
     /// <summary>A contact takes three operations; a transaction holds at most 100.</summary>
     private const int ClaimsPerTransaction = 33;
     private const int CodesPerTransaction = 50;
-    private const int MaxLostRaces = 200;
+    /// <summary>Races lost in a row (another taker got a code first) before giving up; each won transaction starts the count again.</summary>
+    private const int MaxLostRaces = 100;
 
     /// <summary>Most codes read ahead at once.</summary>
     private const int ReadAhead = 500;
@@ -93,6 +94,7 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
                 candidates.RemoveRange(0, free.Count);
+                lostRaces = 0;
                 results.AddRange(made);
                 foreach (var m in made) waiting.RemoveAll(c => c.ContactKey == m.ContactKey);
             }
@@ -101,8 +103,8 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
                 var claimant = group[owners[failed]];
                 if (actions[failed].ActionType == TableTransactionActionType.Delete)
                 {
-                    // Another taker got that code first: it leaves the candidates; the others of the transaction stay.
-                    candidates.RemoveAll(c => c.FreeKey == actions[failed].Entity.RowKey);
+                    // Another taker got a code first: the candidates are read again (others may be gone too).
+                    candidates.Clear();
                     if (++lostRaces > MaxLostRaces) throw new InvalidOperationException($"Could not hand out codes of {slug}: other takers kept taking the same ones.", ex);
                     continue;
                 }
