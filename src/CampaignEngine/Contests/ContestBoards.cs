@@ -96,6 +96,10 @@ public sealed class ContestBoards(
         }
     }
 
+    /// <summary>The snapshot write this instance has under way for the contest, if any; done when it is.</summary>
+    public Task SnapshotWrittenAsync(string slug) =>
+        states.TryGetValue(slug, out var state) && state.SnapshotWrite is { } write ? write : Task.CompletedTask;
+
     /// <summary>A moderator changed an entry through this instance: the next request reads what changed.</summary>
     public void MarkStale(string slug)
     {
@@ -172,7 +176,7 @@ public sealed class ContestBoards(
         state.SnapshotWriting = true;
         state.SnapshotAt = now;
         state.ChangedSinceSnapshot = false;
-        _ = Task.Run(async () =>
+        state.SnapshotWrite = Task.Run(async () =>
         {
             try
             {
@@ -281,6 +285,9 @@ public sealed class ContestBoards(
 
         /// <summary>Set by the refresher and by a failed background write.</summary>
         public bool ChangedSinceSnapshot { get => changedSinceSnapshot; set => changedSinceSnapshot = value; }
+
+        /// <summary>The last background write started (it never throws).</summary>
+        public Task? SnapshotWrite { get; set; }
 
         /// <summary>Cleared by the background write when it ends.</summary>
         public bool SnapshotWriting { get => snapshotWriting; set => snapshotWriting = value; }

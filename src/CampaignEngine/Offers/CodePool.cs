@@ -168,6 +168,62 @@ public sealed class CodePool(OfferStore offers, TimeProvider time)
         Table.UpdateEntityAsync(new TableEntity(slug, Assigned(contactKey)) { ["EmailedAt"] = time.GetUtcNow().UtcDateTime }, ETag.All,
             TableUpdateMode.Merge, cancellationToken);
 
+    /// <summary>Wrong staff PINs one code may take in a <see cref="PinWindow"/> before it redeems nothing until the window ends.</summary>
+    public const int MaxWrongPinsPerCode = 5;
+
+    /// <summary>Wrong staff PINs the whole offer may take in a window: a guesser holding many codes is bounded too.</summary>
+    public const int MaxWrongPinsPerOffer = 50;
+
+    public static readonly TimeSpan PinWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>When redemption of this code opens again if it or its offer took too many wrong PINs in this window; null when open.</summary>
+    public async Task<DateTimeOffset?> PinLockedUntilAsync(string slug, string contactKey, CancellationToken cancellationToken = default)
+    {
+        var (offerKey, codeKey, ends) = PinRowsOf(contactKey);
+        var offerRow = WrongPinsAsync(slug, offerKey, cancellationToken);
+        var codeRow = WrongPinsAsync(slug, codeKey, cancellationToken);
+        return await offerRow >= MaxWrongPinsPerOffer || await codeRow >= MaxWrongPinsPerCode ? ends : null;
+    }
+
+    /// <summary>Counts a wrong staff PIN for the code and for its offer in the current window.</summary>
+    public async Task CountWrongPinAsync(string slug, string contactKey, CancellationToken cancellationToken = default)
+    {
+        var (offerKey, codeKey, _) = PinRowsOf(contactKey);
+        await Task.WhenAll(IncrementAsync(slug, offerKey, cancellationToken), IncrementAsync(slug, codeKey, cancellationToken));
+    }
+
+    private async Task<int> WrongPinsAsync(string slug, string key, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, key, ["Wrong"], cancellationToken);
+        return row.HasValue ? row.Value!.GetInt32("Wrong") ?? 0 : 0;
+    }
+
+    /// <summary>One more in a counter row, replaced under its ETag so two wrong PINs at once both count.</summary>
+    private async Task IncrementAsync(string slug, string key, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(slug, key, ["Wrong"], cancellationToken);
+            try
+            {
+                if (!row.HasValue) await Table.AddEntityAsync(new TableEntity(slug, key) { ["Wrong"] = 1 }, cancellationToken);
+                else await Table.UpdateEntityAsync(new TableEntity(slug, key) { ["Wrong"] = (row.Value!.GetInt32("Wrong") ?? 0) + 1 },
+                    row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another wrong PIN was counted at the same moment: read again.
+            }
+        }
+    }
+
+    private (string Offer, string Code, DateTimeOffset Ends) PinRowsOf(string contactKey)
+    {
+        var start = time.GetUtcNow().UtcTicks / PinWindow.Ticks * PinWindow.Ticks;
+        return ($"pins|{start:D19}", $"pins|{start:D19}|{contactKey}", new DateTimeOffset(start, TimeSpan.Zero) + PinWindow);
+    }
+
     /// <summary>Records the first redemption of a contact's code; a later one changes nothing and gets the first's time back.</summary>
     public async Task<Redemption?> RedeemAsync(string slug, string contactKey, CancellationToken cancellationToken = default)
     {

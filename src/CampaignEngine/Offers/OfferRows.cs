@@ -12,6 +12,7 @@ namespace CampaignEngine.Offers;
 /// <item><c>free|{random}</c>: a code not given out yet; the random key spreads concurrent takers over the pool.</item>
 /// <item><c>assigned|{contact key}</c>: the code a contact got (or that the pool was empty for them), once per contact.</item>
 /// <item><c>receipt|{receipt}</c>: the same, by the receipt of the submission it followed, for the thank-you page.</item>
+/// <item><c>pins|{window start ticks}[|{contact key}]</c>: wrong staff PINs in one 15-minute window, per offer and per code (the redeem lockout).</item>
 /// </list>
 /// </summary>
 public static class OfferRows

@@ -47,10 +47,14 @@ public sealed class RedeemPage(SignedLinks links, OfferStore offers, CodePool po
         if (assignment.RedeemedAt is null && ExpiredText(campaign, offer) is { } expired)
             return Page(campaign, offer, assignment, token, StatusCodes.Status409Conflict, status: expired);
 
+        // A four-digit PIN falls to patience: past a few wrong ones in a window, the code (or the offer) redeems nothing until it ends.
+        if (await pool.PinLockedUntilAsync(campaign.Slug, assignment.ContactKey, ct) is { } until)
+            return Page(campaign, offer, assignment, token, StatusCodes.Status429TooManyRequests, status: locale.Format("redeem_locked", locale.DateTime(until)));
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
         if (!StaffPin.Matches(offer.StaffPinHash, form?["pin"].ToString()))
         {
             logger.LogInformation("A wrong staff PIN was entered for an offer code of {Campaign}", campaign.Slug);
+            await pool.CountWrongPinAsync(campaign.Slug, assignment.ContactKey, ct);
             return Page(campaign, offer, assignment, token, StatusCodes.Status400BadRequest, error: locale["redeem_wrong_pin"]);
         }
         if (await pool.RedeemAsync(campaign.Slug, assignment.ContactKey, ct) is not { } redemption) return Invalid(http);
